@@ -1,0 +1,47 @@
+"""The entry schema as JSON Schema, for editors and other tools.
+
+    python -m scripts.json_schema > practice.schema.json
+
+It describes front-matter values after validation (numbers as numbers, dates as text),
+which is also the shape of each record in the open data.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from scripts.schema import PRACTICE
+from scripts.taxonomy import Taxonomy, load_taxonomy
+
+SCHEMA_ID = "https://practice-atlas.example.org/schema/practice.schema.json"
+
+
+def practice_json_schema(taxonomy: Taxonomy) -> dict:
+    schema = PRACTICE.json_schema(taxonomy)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Practice Atlas entry",
+        "description": (
+            "Front-matter of one practice entry (practices/<id>.md). The body holds the "
+            "Markdown sections; the id is the file name."
+        ),
+        **schema,
+    }
+
+
+def main() -> int:
+    taxonomy, problems = load_taxonomy(Path("practices/taxonomy.yml"))
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if problems:
+        return 1
+    json.dump(practice_json_schema(taxonomy), sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

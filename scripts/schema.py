@@ -1,0 +1,574 @@
+"""The one definition of a practice entry's front-matter.
+
+The validator, the JSON Schema, the contributor field reference and the entry template
+are all derived from PRACTICE below, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from scripts.countries import COUNTRIES
+from scripts.load import Lines, type_name
+from scripts.problems import ERROR, WARNING, closest, did_you_mean
+from scripts.taxonomy import KEBAB, VOCABULARIES, Taxonomy
+
+INVALID = object()  # what a check returns for a value it reported as wrong
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+COUNTRY_CODES = {name.casefold(): code for code, name in COUNTRIES.items()}
+COUNTRY_CODES.update({"uk": "GB", "great britain": "GB", "usa": "US", "macedonia": "MK"})
+EARLIEST_YEAR = 1900
+
+
+@dataclass
+class Context:
+    """What checks need besides the value: the vocabularies and today's date."""
+
+    taxonomy: Taxonomy
+    today: dt.date
+
+
+class At:
+    """Where a value sits (path, label, line) and where its problems go."""
+
+    def __init__(self, report: Callable, lines: Lines, path: tuple = (), label: str = ""):
+        self.report = report
+        self.lines = lines
+        self.path = path
+        self.label = label
+
+    @property
+    def line(self) -> int:
+        return self.lines(self.path)
+
+    def error(self, message: str) -> object:
+        self.report(self.line, self.label or "front-matter", message, ERROR)
+        return INVALID
+
+    def warning(self, message: str) -> None:
+        self.report(self.line, self.label or "front-matter", message, WARNING)
+
+    def field(self, key: str, label: str | None = None) -> At:
+        name = label or key
+        return At(self.report, self.lines, (*self.path, key), f"{self.label}.{name}" if self.label else name)
+
+    def item(self, index: int, own_label: bool) -> At:
+        # A scalar item is named by its list ('regions'); the quoted value and the line
+        # identify it. A record item gets its position: 'organisations[2]'.
+        label = f"{self.label}[{index + 1}]" if own_label else self.label
+        return At(self.report, self.lines, (*self.path, index), label)
+
+
+class Kind:
+    """How one value is checked, cleaned, described and expressed in JSON Schema."""
+
+    scalar = True
+
+    def check(self, value: object, at: At, ctx: Context) -> object:
+        if not isinstance(value, str):
+            return at.error(f"must be {self.describe(ctx.taxonomy)}, not a {type_name(value)}")
+        return self.check_text(value.strip(), at, ctx)
+
+    def check_text(self, text: str, at: At, ctx: Context) -> object:
+        return text
+
+    def describe(self, taxonomy: Taxonomy) -> str:
+        return "text"
+
+    def json_schema(self, taxonomy: Taxonomy) -> dict:
+        return {"type": "string"}
+
+
+class Text(Kind):
+    def __init__(self, max_len: int, min_len: int = 1, one_line: bool = True):
+        self.max_len, self.min_len, self.one_line = max_len, min_len, one_line
+
+    def check_text(self, text, at, ctx):
+        if self.one_line and "\n" in text:
+            return at.error("must be on one line")
+        if len(text) > self.max_len:
+            return at.error(f"is {len(text)} characters long; the limit is {self.max_len}")
+        if len(text) < self.min_len:
+            return at.error(f"is {len(text)} characters long; write at least {self.min_len}")
+        return text
+
+    def describe(self, taxonomy):
+        if self.min_len > 1:
+            return f"text of {self.min_len}–{self.max_len} characters"
+        return f"text of at most {self.max_len} characters" + (", one line" if self.one_line else "")
+
+    def json_schema(self, taxonomy):
+        schema = {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
+        if self.one_line:
+            schema["pattern"] = "^[^\\n]*$"
+        return schema
+
+
+class Term(Kind):
+    """One id from a vocabulary in practices/taxonomy.yml."""
+
+    def __init__(self, vocabulary: str):
+        self.vocabulary = vocabulary
+
+    def check_text(self, text, at, ctx):
+        ids = ctx.taxonomy.ids(self.vocabulary)
+        if text in ids:
+            return text
+        noun = VOCABULARIES[self.vocabulary]
+        hint = did_you_mean(text, ids) or did_you_mean(text, self._labels(ctx.taxonomy))
+        if not hint and len(ids) <= 8:
+            hint = f"; use one of: {', '.join(ids)}"
+        elif not hint:
+            hint = f"; see the {self.vocabulary} in practices/taxonomy.yml"
+        return at.error(f"'{text}' is not a known {noun}{hint}")
+
+    def _labels(self, taxonomy):
+        # 'Western Balkans' typed as a label still finds its id.
+        return {t.label.lower().replace(" ", "-"): t.id for t in taxonomy.terms(self.vocabulary)}
+
+    def describe(self, taxonomy):
+        ids = taxonomy.ids(self.vocabulary)
+        if len(ids) <= 8:
+            return "one of " + ", ".join(f"`{i}`" for i in ids)
+        return f"a {VOCABULARIES[self.vocabulary]} id from the {self.vocabulary} vocabulary"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "enum": list(taxonomy.ids(self.vocabulary))}
+
+
+class Country(Kind):
+    def check_text(self, text, at, ctx):
+        if text in COUNTRIES:
+            return text
+        if text.upper() in COUNTRIES:
+            return at.error(f"'{text}' must be written in capitals: '{text.upper()}'")
+        code = COUNTRY_CODES.get(text.casefold())
+        if code:
+            return at.error(f"'{text}' is a country name; use its two-letter code '{code}'")
+        return at.error(
+            f"'{text}' is not an ISO 3166-1 alpha-2 country code (two capital letters; XK for Kosovo)"
+        )
+
+    def describe(self, taxonomy):
+        return "an ISO 3166-1 alpha-2 country code (`XK` for Kosovo)"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "enum": sorted(COUNTRIES)}
+
+
+class PartialDate(Kind):
+    """YYYY, YYYY-MM or YYYY-MM-DD: sources often give only a year."""
+
+    full_only = False
+    formats = "YYYY, YYYY-MM or YYYY-MM-DD"
+    pattern = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+    def check_text(self, text, at, ctx):
+        match = PARTIAL_DATE.match(text)
+        if not match or (self.full_only and match.group(3) is None):
+            return at.error(f"'{text}' is not a date; write {self.formats}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            return at.error(f"'{text}' is not a real date")
+        if not EARLIEST_YEAR <= year <= ctx.today.year + 10:
+            return at.error(f"year {year} is out of range ({EARLIEST_YEAR}–{ctx.today.year + 10})")
+        return text
+
+    def describe(self, taxonomy):
+        return f"a date: {self.formats}"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "pattern": self.pattern}
+
+
+class FullDate(PartialDate):
+    full_only = True
+    formats = "YYYY-MM-DD"
+    pattern = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+
+    def check_text(self, text, at, ctx):
+        result = super().check_text(text, at, ctx)
+        if result is not INVALID and dt.date.fromisoformat(text) > ctx.today:
+            return at.error(f"'{text}' is in the future")
+        return result
+
+
+class Url(Kind):
+    def check_text(self, text, at, ctx):
+        parts = urlsplit(text) if not any(c.isspace() for c in text) else None
+        if parts is None:
+            return at.error(f"'{text}' contains spaces; a web address has none")
+        if parts.scheme.lower() not in ("http", "https"):
+            return at.error(f"'{text}' must be a web address starting with https:// or http://")
+        if "." not in parts.netloc or parts.netloc.startswith("."):
+            return at.error(f"'{text}' has no valid host name")
+        return text
+
+    def describe(self, taxonomy):
+        return "a web address starting with `https://` or `http://`"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "format": "uri", "pattern": "^[hH][tT][tT][pP][sS]?://[^\\s]+$"}
+
+
+class Email(Kind):
+    def check_text(self, text, at, ctx):
+        if not EMAIL.match(text):
+            return at.error(f"'{text}' is not an e-mail address")
+        return text
+
+    def describe(self, taxonomy):
+        return "an e-mail address of a role or office, never of a private person"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
+
+
+class Number(Kind):
+    def __init__(self, minimum: float, maximum: float):
+        self.minimum, self.maximum = minimum, maximum
+
+    def check_text(self, text, at, ctx):
+        try:
+            number = float(text)
+        except ValueError:
+            return at.error(f"'{text}' is not a number")
+        if not math.isfinite(number) or not self.minimum <= number <= self.maximum:
+            return at.error(f"{text} is out of range ({self.minimum:g} to {self.maximum:g})")
+        return number
+
+    def describe(self, taxonomy):
+        return f"a decimal number from {self.minimum:g} to {self.maximum:g}"
+
+    def json_schema(self, taxonomy):
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Count(Kind):
+    """A whole number from 1 up: the position of a source in `sources`."""
+
+    def check_text(self, text, at, ctx):
+        if not text.isdigit() or int(text) < 1:
+            return at.error(f"'{text}' must be a whole number from 1")
+        return int(text)
+
+    def describe(self, taxonomy):
+        return "a whole number from 1"
+
+    def json_schema(self, taxonomy):
+        return {"type": "integer", "minimum": 1}
+
+
+class PracticeId(Kind):
+    def check_text(self, text, at, ctx):
+        if not KEBAB.match(text):
+            return at.error(f"'{text}' is not a practice id (lower-case words joined by hyphens)")
+        return text
+
+    def describe(self, taxonomy):
+        return "a practice id (its file name without `.md`)"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "pattern": KEBAB.pattern}
+
+
+class ListOf(Kind):
+    scalar = False
+
+    def __init__(self, item: Kind, min_items: int = 0, max_items: int | None = None):
+        self.item, self.min_items, self.max_items = item, min_items, max_items
+
+    def check(self, value, at, ctx):
+        if not isinstance(value, list):
+            at.error("must be a list: put each item on its own line, starting with '- '")
+            if isinstance(value, str) and self.item.scalar:
+                self.item.check(value, at, ctx)  # also name a wrong term, all mistakes at once
+            return INVALID
+        counted = True
+        if self.max_items is not None and len(value) > self.max_items:
+            counted = at.error(f"has {len(value)} items; at most {self.max_items} are allowed")
+        if len(value) < self.min_items:
+            counted = at.error(f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+        cleaned, seen = [], set()
+        for index, item in enumerate(value):
+            item_at = at.item(index, own_label=not self.item.scalar)
+            if item is None or item == "":
+                item_at.error("an item is empty; remove the '- ' line or fill it in")
+                continue
+            result = self.item.check(item, item_at, ctx)
+            if result is INVALID:
+                continue
+            if self.item.scalar:
+                if result in seen:
+                    item_at.error(f"'{result}' is listed twice")
+                    continue
+                seen.add(result)
+            cleaned.append(result)
+        return cleaned if counted is True else INVALID
+
+    def describe(self, taxonomy):
+        if self.max_items:
+            count = f"{self.min_items} to {self.max_items} items"
+        elif self.min_items:
+            count = f"{self.min_items} or more items"
+        else:
+            count = "items"
+        return f"a list of {count}, each {self.item.describe(taxonomy)}"
+
+    def json_schema(self, taxonomy):
+        schema = {"type": "array", "items": self.item.json_schema(taxonomy)}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.max_items:
+            schema["maxItems"] = self.max_items
+        if self.item.scalar:
+            schema["uniqueItems"] = True
+        return schema
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = False
+    help: str = ""
+    example: str = ""
+
+
+class Record(Kind):
+    """A set of named fields; unknown names are errors so a typo never vanishes."""
+
+    scalar = False
+
+    def __init__(self, *fields: Field, rule: Callable | None = None, computed: dict | None = None):
+        self.fields = {f.name: f for f in fields}
+        self.rule = rule
+        self.computed = computed or {}
+
+    def check(self, value, at, ctx):
+        if not isinstance(value, dict):
+            names = ", ".join(self.fields)
+            return at.error(f"must be a set of 'key: value' lines ({names}), not a {type_name(value)}")
+        cleaned: dict[str, object] = {}
+        guessed: set[str] = set()
+        for key, item in value.items():
+            if key in self.fields:
+                continue
+            if key in self.computed:
+                at.field(key).error(f"is computed by the build {self.computed[key]}; remove it")
+                continue
+            guess = closest(key, tuple(self.fields))
+            if guess and guess not in value:
+                at.field(key).error(f"unknown field; did you mean '{guess}'?")
+                guessed.add(guess)
+                if item not in (None, "", []):  # check the value as if spelt right
+                    self.fields[guess].kind.check(item, at.field(key), ctx)
+            else:
+                at.field(key).error(f"unknown field; the fields here are: {', '.join(self.fields)}")
+        for name, spec in self.fields.items():
+            item = value.get(name)
+            if item in (None, "", []):
+                if spec.required and name not in guessed:
+                    at.field(name).error(
+                        "is empty; it is required" if name in value else "required field is missing"
+                    )
+                continue
+            result = spec.kind.check(item, at.field(name), ctx)
+            if result is not INVALID:
+                cleaned[name] = result
+        if self.rule:
+            self.rule(cleaned, at, ctx)
+        return cleaned
+
+    def describe(self, taxonomy):
+        return "the fields " + ", ".join(f"`{name}`" for name in self.fields)
+
+    def json_schema(self, taxonomy):
+        return {
+            "type": "object",
+            "properties": {
+                name: {"description": spec.help, **spec.kind.json_schema(taxonomy)}
+                for name, spec in self.fields.items()
+            },
+            "required": [name for name, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        }
+
+
+# -- rules that involve several fields of one record ---------------------------------
+
+
+def _place_rule(place: dict, at: At, ctx: Context) -> None:
+    if ("lat" in place) != ("lon" in place):
+        at.error("lat and lon go together: give both or neither")
+
+
+def _contact_rule(contact: dict, at: At, ctx: Context) -> None:
+    if contact and "url" not in contact and "email" not in contact:
+        at.error("give a url or a role e-mail address")
+
+
+def _practice_rule(entry: dict, at: At, ctx: Context) -> None:
+    started, ended = entry.get("started"), entry.get("ended")
+    if started and ended:
+        # Compare at the coarser precision: '2017' does not come after '2017-05'.
+        size = min(len(started), len(ended))
+        if ended[:size] < started[:size]:
+            at.field("ended").error(f"'{ended}' is before started ('{started}')")
+    if ended and _date_floor(ended) > ctx.today:
+        at.field("ended").error(f"'{ended}' is in the future; leave 'ended' out until it has ended")
+    if started and _date_floor(started) > ctx.today and entry.get("status") not in (None, "planned"):
+        at.field("started").error(f"'{started}' is in the future; use status 'planned'")
+    if ended and entry.get("status") in ("ongoing", "planned"):
+        at.field("status").error(f"is '{entry['status']}' but the practice has 'ended'")
+    count = len(entry.get("sources", ()))
+    for index, figure in enumerate(entry.get("figures", ())):
+        number = figure.get("source")
+        if number is not None and count and number > count:
+            at.field("figures").item(index, True).field("source").error(
+                f"there is no source number {number}; the entry lists {count}"
+            )
+    reviewed = entry.get("last_reviewed")
+    if reviewed and (ctx.today - dt.date.fromisoformat(reviewed)).days > 2 * 365:
+        at.field("last_reviewed").warning(f"'{reviewed}' is more than two years ago; please review the entry")
+
+
+def _date_floor(text: str) -> dt.date:
+    parts = [int(p) for p in text.split("-")]
+    return dt.date(parts[0], *[*parts[1:], 1, 1][:2])
+
+
+PLACE = Record(
+    Field("name", Text(120), True, "The place's name as most readers know it."),
+    Field("also", ListOf(Text(120)), False, "Other spellings, languages and scripts; all are searchable."),
+    Field("lat", Number(-90, 90), False, "Latitude in decimal degrees."),
+    Field("lon", Number(-180, 180), False, "Longitude in decimal degrees."),
+    rule=_place_rule,
+)
+ORGANISATION = Record(
+    Field("name", Text(200), True, "The organisation's full name."),
+    Field("role", Term("roles"), True, "What it did in the practice."),
+    Field("url", Url(), False, "Its website."),
+)
+FIGURE = Record(
+    Field("label", Text(120), True, "What was counted."),
+    Field("value", Text(60), True, "The number, as the source gives it."),
+    Field("source", Count(), False, "Which entry of `sources` gives it (1 for the first)."),
+)
+MATERIAL = Record(
+    Field("title", Text(200), True, "Title of the handbook, plan or tool."),
+    Field("url", Url(), True, "Where to get it."),
+)
+REPLICATION = Record(
+    Field("cost", Term("costs"), False, "Rough cost band of copying it."),
+    Field(
+        "timeframe", Text(200), False, "How long it takes to set up, e.g. 'five months to draft the plan'."
+    ),
+    Field("preconditions", ListOf(Text(300)), False, "What must be in place first."),
+    Field("materials", ListOf(MATERIAL), False, "Public handbooks, plans or templates to reuse."),
+)
+SOURCE = Record(
+    Field("title", Text(300), True, "Title of the report, article or page."),
+    Field("publisher", Text(200), True, "Who published it."),
+    Field("url", Url(), False, "Where to read it."),
+    Field("date", PartialDate(), False, "When it was published; leave out if not known."),
+)
+CONTACT = Record(
+    Field("organisation", Text(200), True, "The organisation to contact."),
+    Field("url", Url(), False, "Its contact page."),
+    Field("email", Email(), False, "A role address such as info@…, never a private person's."),
+    rule=_contact_rule,
+)
+
+PRACTICE = Record(
+    Field(
+        "title",
+        Text(120),
+        True,
+        "What was done and where.",
+        "Kumanovo Community Action Team and Local Prevention Action Plan",
+    ),
+    Field(
+        "summary",
+        Text(400, min_len=50, one_line=False),
+        True,
+        "Two or three plain sentences that stand alone in lists, previews and feeds.",
+    ),
+    Field("regions", ListOf(Term("regions"), 1), True, "Where it happened.", "[western-balkans]"),
+    Field("countries", ListOf(Country(), 1), True, "Country codes; shown as names.", "[MK]"),
+    Field("places", ListOf(PLACE), False, "Cities or areas, with alternate names."),
+    Field(
+        "themes",
+        ListOf(Term("themes"), 1, 4),
+        True,
+        "What it is about.",
+        "[violent-extremism-prevention, national-local-cooperation]",
+    ),
+    Field(
+        "types",
+        ListOf(Term("types"), 1, 3),
+        True,
+        "What kind of practice it is.",
+        "[multi-stakeholder-body, local-action-plan]",
+    ),
+    Field("status", Term("statuses"), True, "Whether it still runs.", "ongoing"),
+    Field("started", PartialDate(), False, "When it started; leave out if no source says.", "2017"),
+    Field("ended", PartialDate(), False, "When it ended; not before `started`.", "2019-06"),
+    Field("organisations", ListOf(ORGANISATION, 1), True, "Who ran, funded and supported it."),
+    Field(
+        "target_groups",
+        ListOf(Term("target_groups")),
+        False,
+        "Whom it works with.",
+        "[youth, municipal-staff]",
+    ),
+    Field(
+        "evidence",
+        Term("evidence"),
+        True,
+        "How well its effects are known, as far as the sources show; "
+        "most practices are `described` or `monitored`.",
+        "described",
+    ),
+    Field("figures", ListOf(FIGURE), False, "Key numbers, each with its source."),
+    Field("replication", REPLICATION, False, "What a municipality needs to copy it."),
+    Field(
+        "related",
+        ListOf(PracticeId()),
+        False,
+        "Ids of practices that share a model or programme.",
+        "[kumanovo-tetovo-peer-learning]",
+    ),
+    Field("sources", ListOf(SOURCE, 1), True, "Where every fact in the entry comes from."),
+    Field("contact", CONTACT, False, "An organisation to ask; no private persons."),
+    Field(
+        "aliases",
+        ListOf(PracticeId()),
+        False,
+        "Former ids of this entry; each old link redirects here. Never reuse one.",
+        "[old-id]",
+    ),
+    Field(
+        "last_reviewed",
+        FullDate(),
+        True,
+        "When someone last checked the entry against its sources.",
+        "2026-11-23",
+    ),
+    rule=_practice_rule,
+    computed={
+        "id": "from the file name",
+        "url": "from the file name",
+        "slug": "from the file name",
+        "last_modified": "from the repository history",
+        "promising": "from the evidence level",
+    },
+)

@@ -1,0 +1,117 @@
+"""The vocabularies in practices/taxonomy.yml: regions, themes, types and the rest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.load import YamlError, display_path, label_for, parse_yaml, read_text
+from scripts.problems import Problem
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Vocabulary key in taxonomy.yml -> how one term is named in messages.
+VOCABULARIES = {
+    "regions": "region",
+    "themes": "theme",
+    "types": "practice type",
+    "target_groups": "target group",
+    "roles": "organisation role",
+    "statuses": "status",
+    "evidence": "evidence level",
+    "costs": "cost band",
+}
+TERM_FIELDS = ("id", "label", "description")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Every vocabulary, each an ordered tuple of terms."""
+
+    vocabularies: dict[str, tuple[Term, ...]]
+
+    def ids(self, vocabulary: str) -> tuple[str, ...]:
+        return tuple(term.id for term in self.vocabularies.get(vocabulary, ()))
+
+    def terms(self, vocabulary: str) -> tuple[Term, ...]:
+        return self.vocabularies.get(vocabulary, ())
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        return next(t for t in self.vocabularies[vocabulary] if t.id == term_id)
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        return self.term(vocabulary, term_id).label
+
+
+def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
+    """Read and check the vocabularies file; problems name its lines like an entry's."""
+    shown = display_path(path)
+    problems: list[Problem] = []
+
+    def report(line: int, field: str, message: str) -> None:
+        problems.append(Problem(shown, line, field, message))
+
+    try:
+        data, lines, issues = parse_yaml(read_text(path.read_bytes()))
+    except OSError as exc:
+        report(1, "file", f"cannot be read ({exc.strerror or exc})")
+        return Taxonomy({}), problems
+    except YamlError as exc:
+        report(exc.line, "file", exc.message)
+        return Taxonomy({}), problems
+    for line, field, message in issues:
+        report(line, field, message)
+    if not isinstance(data, dict):
+        report(1, "file", "must be a set of vocabularies (regions:, themes:, ...)")
+        return Taxonomy({}), problems
+
+    vocabularies: dict[str, tuple[Term, ...]] = {}
+    for key in data:
+        if key not in VOCABULARIES:
+            report(lines((key,)), key, f"unknown vocabulary; the vocabularies are {', '.join(VOCABULARIES)}")
+    for key in VOCABULARIES:
+        items = data.get(key)
+        if not isinstance(items, list) or not items:
+            report(lines((key,)) if key in data else 1, key, "a non-empty list of terms is required")
+            continue
+        terms: list[Term] = []
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            where = (key, index)
+            if not isinstance(item, dict):
+                report(lines(where), label_for(where), "each term needs id, label and description")
+                continue
+            for name in item:
+                if name not in TERM_FIELDS:
+                    report(
+                        lines((*where, name)),
+                        label_for((*where, name)),
+                        "unknown field; a term has id, label and description",
+                    )
+            values = {}
+            for name in TERM_FIELDS:
+                value = item.get(name)
+                if not isinstance(value, str) or not value.strip():
+                    report(lines((*where, name)), label_for((*where, name)), "is required and must be text")
+                values[name] = value.strip() if isinstance(value, str) else ""
+            term_id = values["id"]
+            if term_id and not KEBAB.match(term_id):
+                report(
+                    lines((*where, "id")),
+                    label_for((*where, "id")),
+                    f"'{term_id}' must be lower-case words joined by hyphens",
+                )
+            if term_id in seen:
+                report(lines((*where, "id")), label_for((*where, "id")), f"'{term_id}' is listed twice")
+            seen.add(term_id)
+            terms.append(Term(**values))
+        vocabularies[key] = tuple(terms)
+    return Taxonomy(vocabularies), problems
