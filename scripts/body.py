@@ -73,6 +73,8 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[BodyProb
     sections: list[Section] = []
     current: tuple[SectionSpec, int, list[str]] | None = None
     preamble_line = None
+    in_section = False  # under any H2, even an unknown one: its text is not a preamble
+    guessed: set[str] = set()  # sections a misspelt heading was taken for
     fence: str | None = None
 
     def close() -> None:
@@ -112,8 +114,11 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[BodyProb
                 )
                 continue
             spec = BY_TITLE.get(text.rstrip(":").strip().casefold())
+            in_section = True
             if spec is None:
                 guess = closest(text.casefold(), TITLES)
+                if guess:
+                    guessed.add(BY_TITLE[guess].key)
                 hint = (
                     f"did you mean '## {BY_TITLE[guess].title}'?"
                     if guess
@@ -126,7 +131,7 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[BodyProb
         problems.extend(check_line(line, number))
         if current:
             current[2].append(line)
-        elif line.strip() and preamble_line is None:
+        elif line.strip() and preamble_line is None and not in_section:
             preamble_line = number
     close()
     if fence is not None:
@@ -137,11 +142,11 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[BodyProb
         problems.append(
             BodyProblem(preamble_line, "text before the first section; put it under '## Context'")
         )
-    problems.extend(_check_order(sections, max(first_line - 1, 1)))
+    problems.extend(_check_order(sections, max(first_line - 1, 1), guessed))
     return sections, problems
 
 
-def _check_order(sections: list[Section], top_line: int) -> list[BodyProblem]:
+def _check_order(sections: list[Section], top_line: int, guessed: set[str]) -> list[BodyProblem]:
     problems = []
     order = [spec.key for spec in SECTIONS]
     first_line: dict[str, int] = {}
@@ -166,7 +171,7 @@ def _check_order(sections: list[Section], top_line: int) -> list[BodyProblem]:
             if spec.required:
                 problems.append(BodyProblem(section.line, f"section '## {section.title}' is empty"))
     for spec in SECTIONS:
-        if spec.key not in first_line:
+        if spec.key not in first_line and spec.key not in guessed:
             if spec.required:
                 problems.append(BodyProblem(top_line, f"required section '## {spec.title}' is missing"))
             else:

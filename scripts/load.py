@@ -188,11 +188,12 @@ class _Converter:
         return node.start_mark.line + self.offset
 
     def convert(self, node: yaml.Node, path: Path_) -> object:
-        self.lines.at.setdefault(path, self.line(node))
+        if path:  # the top level has no line of its own: a missing field is reported on line 1
+            self.lines.at.setdefault(path, self.line(node))
         if id(node) in self.seen:  # an alias: the same node reached twice
             self.issues.append(
                 (
-                    self.line(node),
+                    self.lines(path),
                     label_for(path),
                     "YAML anchors and aliases (&, *) are not allowed; write the value out",
                 )
@@ -203,7 +204,6 @@ class _Converter:
             self.issues.append(
                 (self.line(node), label_for(path), f"the YAML tag '{node.tag}' is not allowed; remove it")
             )
-            return None
         if isinstance(node, yaml.ScalarNode):
             return None if node.tag == NULL_TAG else node.value
         if isinstance(node, yaml.SequenceNode):

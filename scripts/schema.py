@@ -385,7 +385,7 @@ class Record(Kind):
             if result is not INVALID:
                 cleaned[name] = result
         if self.rule:
-            self.rule(cleaned, at, ctx)
+            self.rule(cleaned, value, at, ctx)
         return cleaned
 
     def describe(self, taxonomy):
@@ -406,17 +406,20 @@ class Record(Kind):
 # -- rules that involve several fields of one record ---------------------------------
 
 
-def _place_rule(place: dict, at: At, ctx: Context) -> None:
-    if ("lat" in place) != ("lon" in place):
+# Each rule gets the cleaned values (only those that passed) and the values as written.
+
+
+def _place_rule(place: dict, written: dict, at: At, ctx: Context) -> None:
+    if (written.get("lat") is None) != (written.get("lon") is None):
         at.error("lat and lon go together: give both or neither")
 
 
-def _contact_rule(contact: dict, at: At, ctx: Context) -> None:
-    if contact and "url" not in contact and "email" not in contact:
+def _contact_rule(contact: dict, written: dict, at: At, ctx: Context) -> None:
+    if not written.get("url") and not written.get("email"):
         at.error("give a url or a role e-mail address")
 
 
-def _practice_rule(entry: dict, at: At, ctx: Context) -> None:
+def _practice_rule(entry: dict, written: dict, at: At, ctx: Context) -> None:
     started, ended = entry.get("started"), entry.get("ended")
     if started and ended:
         # Compare at the coarser precision: '2017' does not come after '2017-05'.
