@@ -61,6 +61,7 @@ DANGEROUS_TAG = re.compile(
     re.IGNORECASE,
 )
 EVENT_HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
+IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -210,6 +211,12 @@ def check_line(line: str, number: int) -> list[BodyProblem]:
         problems.append(
             BodyProblem(
                 number, f"event-handler attribute '{handler.group(0).replace(' ', '')}' is not allowed"
+            )
+        )
+    if IMAGE.search(prose):
+        problems.append(
+            BodyProblem(
+                number, "images are not allowed: a picture from another site would track readers; link to it"
             )
         )
     for pattern in (INLINE_LINK, REFERENCE_LINK):

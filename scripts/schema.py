@@ -24,6 +24,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COUNTRY_CODES = {name.casefold(): code for code, name in COUNTRIES.items()}
 COUNTRY_CODES.update({"uk": "GB", "great britain": "GB", "usa": "US", "macedonia": "MK"})
 EARLIEST_YEAR = 1900
+MARKUP = re.compile(r"<[A-Za-z/!?][^<>]*>?|&#?[A-Za-z0-9]+;")
 
 
 @dataclass
@@ -92,6 +93,10 @@ class Text(Kind):
     def check_text(self, text, at, ctx):
         if self.one_line and "\n" in text:
             return at.error("must be on one line")
+        markup = MARKUP.search(text)
+        if markup:
+            # Plain text only: templates escape it, but some theme templates print titles as they are.
+            return at.error(f"must be plain text; '{markup.group(0)}' looks like HTML")
         if len(text) > self.max_len:
             return at.error(f"is {len(text)} characters long; the limit is {self.max_len}")
         if len(text) < self.min_len:

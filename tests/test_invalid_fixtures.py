@@ -27,8 +27,14 @@ EXPECTED = {
         "65: body: a code block opened with ``` is never closed",
     ],
     "body_data_link": [
-        "53: body: links starting with 'data:' are not allowed; use https://, http:// or mailto:"
+        "53: body: images are not allowed: a picture from another site would track readers; link to it",
+        "53: body: links starting with 'data:' are not allowed; use https://, http:// or mailto:",
     ],
+    "body_image": [
+        "53: body: images are not allowed: a picture from another site would track readers; link to it"
+    ],
+    "title_entity": ["2: title: must be plain text; '&lt;' looks like HTML"],
+    "title_html": ["2: title: must be plain text; '<script>' looks like HTML"],
     "body_encoded_javascript_link": [
         "53: body: links starting with 'javascript:' are not allowed; use https://, http:// or mailto:"
     ],
