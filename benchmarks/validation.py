@@ -33,9 +33,7 @@ def main(argv: list[str]) -> int:
                 print(f"synthetic entries are invalid: {report.errors[:3]}", file=sys.stderr)
                 return 1
             median = statistics.median(times)
-            print(
-                f"{size:>8} {median:>9.3f} {median / size * 1000:>9.2f} {min(times):>7.3f} {max(times):>7.3f}"
-            )
+            print(f"{size:>8} {median:>9.3f} {median / size * 1000:>9.2f} {min(times):>7.3f} {max(times):>7.3f}")
     return 0
 
 

@@ -87,11 +87,7 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[BodyProb
         number = first_line + offset
         fence_match = FENCE.match(line)
         if fence is not None:
-            if (
-                fence_match
-                and fence_match.group(1)[0] == fence[0]
-                and len(fence_match.group(1)) >= len(fence)
-            ):
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
                 fence = None
             if current:
                 current[2].append(line)
@@ -136,13 +132,9 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[BodyProb
             preamble_line = number
     close()
     if fence is not None:
-        problems.append(
-            BodyProblem(first_line + body.count("\n"), "a code block opened with ``` is never closed")
-        )
+        problems.append(BodyProblem(first_line + body.count("\n"), "a code block opened with ``` is never closed"))
     if preamble_line is not None:
-        problems.append(
-            BodyProblem(preamble_line, "text before the first section; put it under '## Context'")
-        )
+        problems.append(BodyProblem(preamble_line, "text before the first section; put it under '## Context'"))
     problems.extend(_check_order(sections, max(first_line - 1, 1), guessed))
     return sections, problems
 
@@ -163,9 +155,7 @@ def _check_order(sections: list[Section], top_line: int, guessed: set[str]) -> l
             continue
         first_line[section.key] = section.line
         if previous and order.index(section.key) < order.index(previous.key):
-            problems.append(
-                BodyProblem(section.line, f"'## {section.title}' must come before '## {previous.title}'")
-            )
+            problems.append(BodyProblem(section.line, f"'## {section.title}' must come before '## {previous.title}'"))
         previous = section
         if not section.text.strip():
             spec = next(s for s in SECTIONS if s.key == section.key)
@@ -198,9 +188,7 @@ def check_line(line: str, number: int) -> list[BodyProblem]:
     tag = TAG.search(without_links) or (TAG_START.match(without_links) and re.search(r"<\S*", without_links))
     if dangerous:
         problems.append(
-            BodyProblem(
-                number, f"'<{dangerous.group(1).lower()}>' is not allowed: raw HTML never reaches the page"
-            )
+            BodyProblem(number, f"'<{dangerous.group(1).lower()}>' is not allowed: raw HTML never reaches the page")
         )
     elif tag:
         problems.append(
@@ -209,15 +197,11 @@ def check_line(line: str, number: int) -> list[BodyProblem]:
     handler = EVENT_HANDLER.search(without_links)
     if handler:
         problems.append(
-            BodyProblem(
-                number, f"event-handler attribute '{handler.group(0).replace(' ', '')}' is not allowed"
-            )
+            BodyProblem(number, f"event-handler attribute '{handler.group(0).replace(' ', '')}' is not allowed")
         )
     if IMAGE.search(prose):
         problems.append(
-            BodyProblem(
-                number, "images are not allowed: a picture from another site would track readers; link to it"
-            )
+            BodyProblem(number, "images are not allowed: a picture from another site would track readers; link to it")
         )
     for pattern in (INLINE_LINK, REFERENCE_LINK):
         for target in pattern.findall(prose):
@@ -234,10 +218,7 @@ def _check_target(target: str, number: int) -> list[BodyProblem]:
         return [
             BodyProblem(
                 number,
-                (
-                    f"links starting with '{scheme.group(1).lower()}:' are not allowed; "
-                    "use https://, http:// or mailto:"
-                ),
+                (f"links starting with '{scheme.group(1).lower()}:' are not allowed; use https://, http:// or mailto:"),
             )
         ]
     return []

@@ -90,9 +90,7 @@ def read_text(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         byte = raw[exc.start]
-        raise YamlError(
-            line, f"the file is not UTF-8 text (byte 0x{byte:02x}); save it with UTF-8 encoding"
-        ) from None
+        raise YamlError(line, f"the file is not UTF-8 text (byte 0x{byte:02x}); save it with UTF-8 encoding") from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 

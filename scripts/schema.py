@@ -156,9 +156,7 @@ class Country(Kind):
         code = COUNTRY_CODES.get(text.casefold())
         if code:
             return at.error(f"'{text}' is a country name; use its two-letter code '{code}'")
-        return at.error(
-            f"'{text}' is not an ISO 3166-1 alpha-2 country code (two capital letters; XK for Kosovo)"
-        )
+        return at.error(f"'{text}' is not an ISO 3166-1 alpha-2 country code (two capital letters; XK for Kosovo)")
 
     def describe(self, taxonomy):
         return "an ISO 3166-1 alpha-2 country code (`XK` for Kosovo)"
@@ -382,9 +380,7 @@ class Record(Kind):
             item = value.get(name)
             if item in (None, "", []):
                 if spec.required and name not in guessed:
-                    at.field(name).error(
-                        "is empty; it is required" if name in value else "required field is missing"
-                    )
+                    at.field(name).error("is empty; it is required" if name in value else "required field is missing")
                 continue
             result = spec.kind.check(item, at.field(name), ctx)
             if result is not INVALID:
@@ -477,9 +473,7 @@ MATERIAL = Record(
 )
 REPLICATION = Record(
     Field("cost", Term("costs"), False, "Rough cost band of copying it."),
-    Field(
-        "timeframe", Text(200), False, "How long it takes to set up, e.g. 'five months to draft the plan'."
-    ),
+    Field("timeframe", Text(200), False, "How long it takes to set up, e.g. 'five months to draft the plan'."),
     Field("preconditions", ListOf(Text(300)), False, "What must be in place first."),
     Field("materials", ListOf(MATERIAL), False, "Public handbooks, plans or templates to reuse."),
 )
@@ -542,8 +536,7 @@ PRACTICE = Record(
         "evidence",
         Term("evidence"),
         True,
-        "How well its effects are known, as far as the sources show; "
-        "most practices are `described` or `monitored`.",
+        "How well its effects are known, as far as the sources show; most practices are `described` or `monitored`.",
         "described",
     ),
     Field("figures", ListOf(FIGURE), False, "Key numbers, each with its source."),

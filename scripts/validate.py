@@ -53,9 +53,7 @@ class Checked:
     sections: list = field(default_factory=list)
 
 
-def validate(
-    root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: dt.date | None = None
-) -> Report:
+def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: dt.date | None = None) -> Report:
     """Validate the collection in `root`; report on `paths` only, if given.
 
     Cross-entry rules (unique ids, aliases, related) always see the whole collection.
@@ -186,19 +184,14 @@ def cross_check(checked: list[Checked]) -> list[Problem]:
         for index, alias in _listed(item.entry, "aliases"):
             line = item.entry.lines(("aliases", index))
             if alias == item.entry.id:
-                problems.append(
-                    Problem(item.entry.display, line, "aliases", f"'{alias}' is this entry's own id")
-                )
+                problems.append(Problem(item.entry.display, line, "aliases", f"'{alias}' is this entry's own id"))
             elif alias in owner:
                 problems.append(
                     Problem(
                         item.entry.display,
                         line,
                         "aliases",
-                        (
-                            f"'{alias}' is the id of {owner[alias].display}; "
-                            "an alias is a former id that no entry uses"
-                        ),
+                        (f"'{alias}' is the id of {owner[alias].display}; an alias is a former id that no entry uses"),
                     )
                 )
             elif alias in alias_owner and alias_owner[alias] is not item.entry:
@@ -253,12 +246,8 @@ def summary_line(report: Report) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.validate", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "paths", nargs="*", type=Path, help="entry files or folders (default: all of practices/)"
-    )
-    parser.add_argument(
-        "--root", type=Path, default=DEFAULT_ROOT, help="the collection folder (default: practices)"
-    )
+    parser.add_argument("paths", nargs="*", type=Path, help="entry files or folders (default: all of practices/)")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the collection folder (default: practices)")
     parser.add_argument("--format", choices=("text", "github"), default="text")
     args = parser.parse_args(argv)
 

@@ -57,9 +57,6 @@ def test_build_refuses_an_invalid_entry(tmp_path):
     entry.write_text(entry.read_text(encoding="utf-8").replace("status: completed", "status: finished"))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert (
-        "practices/kumanovo-tetovo-peer-learning.md:16: status: 'finished' is not a known status"
-        in result.stderr
-    )
+    assert "practices/kumanovo-tetovo-peer-learning.md:16: status: 'finished' is not a known status" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

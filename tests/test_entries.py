@@ -18,9 +18,7 @@ def test_every_entry_is_valid_without_warnings(report):
 
 
 def test_every_entry_file_became_a_practice(report):
-    files = sorted(
-        p.stem for p in (REPO / "practices").glob("*.md") if p.name[0] != "_" and p.name != "README.md"
-    )
+    files = sorted(p.stem for p in (REPO / "practices").glob("*.md") if p.name[0] != "_" and p.name != "README.md")
     assert [p.id for p in report.practices] == files
     assert len(files) >= 5
 

@@ -17,9 +17,7 @@ EXPECTED = {
     "aliases_is_another_id": [
         "32: aliases: 'other-practice' is the id of practices/other-practice.md; an alias is a former id that no entry uses"
     ],
-    "aliases_not_kebab_case": [
-        "32: aliases: 'Old_Name' is not a practice id (lower-case words joined by hyphens)"
-    ],
+    "aliases_not_kebab_case": ["32: aliases: 'Old_Name' is not a practice id (lower-case words joined by hyphens)"],
     "aliases_own_id": ["32: aliases: 'aliases-own-id' is this entry's own id"],
     "body_code_fence_not_closed": [
         "33: body: warning: optional section '## Results' is missing; add it and write 'Not reported.' if the sources say nothing",
@@ -30,9 +28,7 @@ EXPECTED = {
         "53: body: images are not allowed: a picture from another site would track readers; link to it",
         "53: body: links starting with 'data:' are not allowed; use https://, http:// or mailto:",
     ],
-    "body_image": [
-        "53: body: images are not allowed: a picture from another site would track readers; link to it"
-    ],
+    "body_image": ["53: body: images are not allowed: a picture from another site would track readers; link to it"],
     "title_entity": ["2: title: must be plain text; '&lt;' looks like HTML"],
     "title_html": ["2: title: must be plain text; '<script>' looks like HTML"],
     "body_encoded_javascript_link": [
@@ -47,9 +43,7 @@ EXPECTED = {
     "body_javascript_link": [
         "53: body: links starting with 'javascript:' are not allowed; use https://, http:// or mailto:"
     ],
-    "body_raw_html": [
-        "53: body: raw HTML is not allowed ('<span style=\"color:red\">'); use Markdown instead"
-    ],
+    "body_raw_html": ["53: body: raw HTML is not allowed ('<span style=\"color:red\">'); use Markdown instead"],
     "body_reference_link_javascript": [
         "55: body: links starting with 'javascript:' are not allowed; use https://, http:// or mailto:"
     ],
@@ -85,18 +79,14 @@ EXPECTED = {
     ],
     "figures_source_out_of_range": ["25: figures[1].source: there is no source number 3; the entry lists 1"],
     "figures_value_missing": ["23: figures[1].value: required field is missing"],
-    "front_matter_blank_line_first": [
-        "1: front-matter: the first line must be '---'; remove the blank lines above it"
-    ],
+    "front_matter_blank_line_first": ["1: front-matter: the first line must be '---'; remove the blank lines above it"],
     "front_matter_is_a_list": [
         "2: front-matter: is a list; it must hold 'field: value' lines (see practices/_template.md)"
     ],
     "front_matter_missing": [
         "1: front-matter: the file must start with a line '---', then the fields, then another '---'"
     ],
-    "front_matter_not_closed": [
-        "1: front-matter: the front-matter opened on line 1 is never closed with a line '---'"
-    ],
+    "front_matter_not_closed": ["1: front-matter: the front-matter opened on line 1 is never closed with a line '---'"],
     "last_reviewed_in_future": ["32: last_reviewed: '2030-01-01' is in the future"],
     "last_reviewed_month_only": ["32: last_reviewed: '2026-01' is not a date; write YYYY-MM-DD"],
     "organisations_missing": ["1: organisations: required field is missing"],
@@ -131,12 +121,8 @@ EXPECTED = {
         "26: related: 'old-dialogue-council' is a former id of 'other-practice'; link to 'other-practice'"
     ],
     "related_self": ["26: related: an entry cannot be related to itself"],
-    "related_unknown": [
-        "26: related: 'no-such-practice' is not a practice id; did you mean 'other-practice'?"
-    ],
-    "sources_date_not_known": [
-        "31: sources[1].date: 'n.d.' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
-    ],
+    "related_unknown": ["26: related: 'no-such-practice' is not a practice id; did you mean 'other-practice'?"],
+    "sources_date_not_known": ["31: sources[1].date: 'n.d.' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"],
     "sources_missing": ["1: sources: required field is missing"],
     "sources_title_missing": ["28: sources[1].title: required field is missing"],
     "started_month_13": ["16: started: '2019-13' is not a real date"],
@@ -149,9 +135,7 @@ EXPECTED = {
         "15: status: 'yes' is not a known status; use one of: planned, ongoing, completed, discontinued, unknown"
     ],
     "summary_too_short": ["3: summary: is 21 characters long; write at least 50"],
-    "themes_british_spelling": [
-        "13: themes: 'polarization' is not a known theme; did you mean 'polarisation'?"
-    ],
+    "themes_british_spelling": ["13: themes: 'polarization' is not a known theme; did you mean 'polarisation'?"],
     "themes_listed_twice": ["13: themes: 'social-cohesion' is listed twice"],
     "themes_too_many": ["13: themes: has 5 items; at most 4 are allowed"],
     "title_empty": ["2: title: is empty; it is required"],
@@ -189,9 +173,7 @@ def test_fixture_reports_exactly(collection, fixture):
     collection.add_valid()
     # A former id for 'other-practice', so a link to it can be recognised as outdated.
     other = collection.root / "other-practice.md"
-    other.write_text(
-        other.read_text().replace("last_reviewed:", "aliases: [old-dialogue-council]\nlast_reviewed:")
-    )
+    other.write_text(other.read_text().replace("last_reviewed:", "aliases: [old-dialogue-council]\nlast_reviewed:"))
     name = fixture.replace("_", "-") + ".md"
     shutil.copy(FIXTURES / "invalid" / f"{fixture}.md", collection.root / name)
 

@@ -93,9 +93,7 @@ def test_json_schema_command_prints_the_schema(json_schema):
 
 def test_committed_template_is_the_generated_one(report):
     committed = (REPO / "practices" / "_template.md").read_text(encoding="utf-8")
-    assert committed == render_template(report.taxonomy), (
-        "run: python -m scripts.template > practices/_template.md"
-    )
+    assert committed == render_template(report.taxonomy), "run: python -m scripts.template > practices/_template.md"
 
 
 def _keys(kind, prefix=""):

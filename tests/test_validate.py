@@ -84,8 +84,7 @@ def test_files_that_would_be_skipped_are_reported(collection, base_entry):
     (collection.root / "nested").mkdir()
     collection.add("nested/entry.md", base_entry)
     assert collection.lines() == [
-        "practices/long-suffix.markdown:1: file: is not read as an entry: name entry files '<id>.md' "
-        "(lower-case .md)",
+        "practices/long-suffix.markdown:1: file: is not read as an entry: name entry files '<id>.md' (lower-case .md)",
         "practices/nested:1: file: entries in sub-folders are not read; put each entry directly in practices/",
         "practices/upper-case.MD:1: file: is not read as an entry: name entry files '<id>.md' (lower-case .md)",
     ]
@@ -148,8 +147,7 @@ def test_broken_taxonomy_is_reported_alone(collection, base_entry):
     (collection.root / "taxonomy.yml").write_text("regions:\n  - id: Western Balkans\n    label: WB\n")
     lines = collection.lines()
     assert (
-        "practices/taxonomy.yml:2: regions[1].id: 'Western Balkans' must be lower-case words joined by "
-        "hyphens" in lines
+        "practices/taxonomy.yml:2: regions[1].id: 'Western Balkans' must be lower-case words joined by hyphens" in lines
     )
     assert "practices/taxonomy.yml:2: regions[1].description: is required and must be text" in lines
     assert "practices/taxonomy.yml:1: themes: a non-empty list of terms is required" in lines
@@ -196,9 +194,7 @@ def test_cli_github_format_and_job_summary(tmp_path, base_entry):
     root.mkdir()
     (root / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
     (root / "bad-entry.md").write_text(
-        base_entry.replace("status: ongoing", "status: active, really").replace(
-            "related: [other-practice]\n", ""
-        )
+        base_entry.replace("status: ongoing", "status: active, really").replace("related: [other-practice]\n", "")
     )
     summary = tmp_path / "summary.md"
     result = run_cli("--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
@@ -207,9 +203,7 @@ def test_cli_github_format_and_job_summary(tmp_path, base_entry):
         "::error file=practices/bad-entry.md,line=15,title=status::'active, really' is not a known status; "
         "use one of: planned, ongoing, completed, discontinued, unknown\n"
     )
-    assert (
-        "- `practices/bad-entry.md:15: status: 'active, really' is not a known status" in summary.read_text()
-    )
+    assert "- `practices/bad-entry.md:15: status: 'active, really' is not a known status" in summary.read_text()
 
 
 def test_cli_warnings_do_not_fail(tmp_path, base_entry):

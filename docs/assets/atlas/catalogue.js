@@ -1,0 +1,195 @@
+/* Practice Atlas catalogue: filters, keyword search and sorting over the cards already
+ * in the page. The whole state lives in the query string, so a view can be shared and
+ * the back button works. Without JavaScript the full list stays as it is. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-atlas-catalogue]");
+  if (!root) return;
+  var form = root.querySelector("[data-atlas-filters]");
+  var list = root.querySelector("[data-atlas-results]");
+  var countEl = root.querySelector("[data-result-count]");
+  var nounEl = root.querySelector("[data-result-noun]");
+  var emptyEl = root.querySelector("[data-atlas-empty]");
+  var queryInput = form.querySelector("input[name=q]");
+  var sortSelect = form.querySelector("select[name=sort]");
+  var cards = Array.prototype.slice.call(list.children);
+  var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
+    return el.getAttribute("data-facet");
+  });
+  var index = null; // the lunr index, once loaded
+  var typingTimer = null;
+
+  // Each card's facet values, read once: {region: ["western-balkans"], ...}
+  var values = new Map();
+  cards.forEach(function (card) {
+    var own = {};
+    facetKeys.forEach(function (key) {
+      var raw = card.getAttribute("data-" + key) || "";
+      own[key] = raw ? raw.split(" ") : [];
+    });
+    values.set(card, own);
+  });
+
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var state = { q: params.get("q") || "", sort: params.get("sort") || "", facets: {} };
+    facetKeys.forEach(function (key) { state.facets[key] = params.getAll(key); });
+    return state;
+  }
+
+  function formState() {
+    var state = { q: queryInput.value, sort: sortSelect.value === "relevance" ? "" : sortSelect.value, facets: {} };
+    facetKeys.forEach(function (key) {
+      state.facets[key] = Array.prototype.filter.call(
+        form.querySelectorAll("input[name=" + key + "]"), function (box) { return box.checked; }
+      ).map(function (box) { return box.value; });
+    });
+    return state;
+  }
+
+  function writeForm(state) {
+    queryInput.value = state.q;
+    sortSelect.value = state.sort || "relevance";
+    facetKeys.forEach(function (key) {
+      form.querySelectorAll("input[name=" + key + "]").forEach(function (box) {
+        box.checked = state.facets[key].indexOf(box.value) !== -1;
+      });
+      var chosen = state.facets[key].length > 0;
+      var details = form.querySelector("[data-facet=" + key + "]");
+      if (chosen) details.open = true;
+    });
+  }
+
+  function queryString(state) {
+    var params = new URLSearchParams();
+    if (state.q.trim()) params.set("q", state.q.trim());
+    facetKeys.forEach(function (key) {
+      state.facets[key].forEach(function (value) { params.append(key, value); });
+    });
+    if (state.sort) params.set("sort", state.sort);
+    var text = params.toString();
+    return text ? "?" + text : window.location.pathname;
+  }
+
+  // Repeated values of one facet are alternatives (OR); different facets all apply (AND).
+  function matches(card, state, skip) {
+    var own = values.get(card);
+    return facetKeys.every(function (key) {
+      if (key === skip) return true;
+      var wanted = state.facets[key];
+      return !wanted.length || wanted.some(function (value) { return own[key].indexOf(value) !== -1; });
+    });
+  }
+
+  function searchScores(state) {
+    if (!state.q.trim() || !index) return null;
+    var hits = window.AtlasSearch.search(window.lunr, index, state.q);
+    if (hits === null) return null;
+    var scores = new Map();
+    hits.forEach(function (hit) { scores.set(hit.ref, hit.score); });
+    return scores;
+  }
+
+  function apply(state) {
+    var scores = searchScores(state);
+    var inSearch = function (card) {
+      return scores === null || scores.has(card.getAttribute("data-practice-id"));
+    };
+    var shown = cards.filter(function (card) { return inSearch(card) && matches(card, state, null); });
+
+    // Counts beside each option: results if that option were added to the other filters.
+    facetKeys.forEach(function (key) {
+      var counts = {};
+      cards.forEach(function (card) {
+        if (!inSearch(card) || !matches(card, state, key)) return;
+        values.get(card)[key].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+      });
+      form.querySelectorAll("input[name=" + key + "]").forEach(function (box) {
+        var count = counts[box.value] || 0;
+        var label = box.closest("label");
+        label.querySelector(".atlas-count").textContent = count;
+        label.classList.toggle("atlas-option--empty", count === 0 && !box.checked);
+      });
+    });
+
+    var sort = state.sort || (scores ? "relevance" : "title");
+    shown.sort(function (a, b) {
+      if (sort === "relevance" && scores) {
+        var diff = scores.get(b.getAttribute("data-practice-id")) - scores.get(a.getAttribute("data-practice-id"));
+        if (diff) return diff;
+      } else if (sort === "newest") {
+        var newer = b.getAttribute("data-reviewed").localeCompare(a.getAttribute("data-reviewed"));
+        if (newer) return newer;
+      }
+      return a.getAttribute("data-title").localeCompare(b.getAttribute("data-title"));
+    });
+    var visible = new Set(shown);
+    cards.forEach(function (card) { card.hidden = !visible.has(card); });
+    shown.forEach(function (card) { list.appendChild(card); });
+
+    countEl.textContent = shown.length;
+    countEl.setAttribute("data-result-count", shown.length);
+    nounEl.textContent = shown.length === 1 ? "practice" : "practices";
+    emptyEl.hidden = shown.length > 0;
+  }
+
+  function update(push) {
+    var state = formState();
+    var url = queryString(state);
+    if (url !== window.location.search && !(url === window.location.pathname && !window.location.search)) {
+      window.history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+    apply(state);
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target === queryInput) return;
+    update(true);
+  });
+  queryInput.addEventListener("input", function () {
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(function () { update(false); }, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update(true);
+  });
+  form.querySelector("[data-atlas-clear]").addEventListener("click", function () {
+    writeForm({ q: "", sort: "", facets: facetKeys.reduce(function (all, key) { all[key] = []; return all; }, {}) });
+    update(true);
+  });
+  var copyButton = form.querySelector("[data-atlas-copy]");
+  copyButton.addEventListener("click", function () {
+    var done = function () {
+      copyButton.textContent = "Link copied";
+      window.setTimeout(function () { copyButton.textContent = "Copy link to this view"; }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(window.location.href).then(done, function () { window.prompt("Copy this link:", window.location.href); });
+    } else {
+      window.prompt("Copy this link:", window.location.href);
+    }
+  });
+  window.addEventListener("popstate", function () {
+    var state = readState();
+    writeForm(state);
+    apply(state);
+  });
+
+  form.hidden = false;
+  var initial = readState();
+  writeForm(initial);
+  apply(initial);
+
+  var request = new XMLHttpRequest();
+  request.open("GET", root.getAttribute("data-index"));
+  request.responseType = "json";
+  request.onload = function () {
+    if (request.status !== 200 || !request.response) return;
+    index = window.lunr.Index.load(request.response);
+    root.setAttribute("data-search-ready", "");
+    apply(formState());
+  };
+  request.send();
+})();
