@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +58,35 @@ def collection(tmp_path, monkeypatch) -> Collection:
 @pytest.fixture(scope="session")
 def base_entry() -> str:
     return (FIXTURES / "valid" / "base-entry.md").read_text(encoding="utf-8")
+
+
+def copy_project(target: Path, practices: Path | None = None) -> Path:
+    """A copy of the site's sources in `target`, optionally with another practices folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target)
+    for folder in ("docs", "overrides", "scripts"):
+        shutil.copytree(REPO / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(practices or REPO / "practices", target / "practices")
+    return target
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` run from the project folder, as a contributor would."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=900,
+    )
+
+
+def require_tool(path: str, package: str) -> None:
+    """Skip on a laptop without the tool; in CI a missing tool is a failure, not a skip."""
+    if shutil.which(path):
+        return
+    message = f"{path} is not installed; install Debian's '{package}' package to run this test"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
