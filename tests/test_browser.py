@@ -1,0 +1,320 @@
+"""The site in a real browser: headless Chromium (Debian's package) driven by Playwright.
+
+The site is built from the real entries plus three test entries and served under a
+sub-path, /atlas/, as on GitHub Pages. Without /usr/bin/chromium these tests skip with
+a message; in CI they must run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, copy_project, mkdocs_build, require_tool
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+SURVEY_ENTRY = "migrant-survey-exampleville"
+
+
+def _test_entries(practices: Path) -> None:
+    for path in (FIXTURES / "valid").glob("*.md"):
+        shutil.copy(path, practices)
+    base = (FIXTURES / "valid" / "base-entry.md").read_text(encoding="utf-8")
+    survey = (
+        base.replace(
+            "title: Neighbourhood dialogue council in Exampleville",
+            "title: Newcomer survey and welcome desk in Exampleville",
+        )
+        .replace("regions: [western-balkans]", "regions: [eu]")
+        .replace("countries: [MK]", "countries: [BE]")
+        .replace("themes: [social-cohesion, community-safety]", "themes: [migration-and-integration]")
+        .replace("status: ongoing", "status: completed")
+        .replace("started: 2019-04", "started: 2019-04\nended: 2021")
+        .replace("related: [other-practice]\n", "")
+        .replace("last_reviewed: 2026-01-15", "last_reviewed: 2026-11-01")
+        .replace(
+            "together every month to settle tensions between communities early.",
+            "together after a yearly survey of newcomers to settle tensions early.",
+        )
+    )
+    (practices / f"{SURVEY_ENTRY}.md").write_text(survey, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_tool(CHROMIUM, "chromium")
+    base = tmp_path_factory.mktemp("browser")
+    practices = base / "practices"
+    shutil.copytree(REPO / "practices", practices)
+    _test_entries(practices)
+    project = copy_project(base / "project", practices)
+    www = base / "www"
+    result = mkdocs_build(project, www / "atlas")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(www))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/atlas/"
+    httpd.shutdown()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def open_catalogue(page, server, query: str = "") -> None:
+    page.goto(f"{server}practices/{query}")
+    page.wait_for_selector("[data-atlas-catalogue][data-search-ready]")
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-atlas-results] > [data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.practiceId)"
+    )
+
+
+def result_count(page) -> int:
+    return int(page.text_content("[data-result-count]"))
+
+
+def all_ids(page) -> list[str]:
+    return page.eval_on_selector_all("[data-practice-id]", "els => els.map(e => e.dataset.practiceId)")
+
+
+def test_catalogue_lists_everything_at_first(page, server):
+    open_catalogue(page, server)
+    assert result_count(page) == len(all_ids(page)) == 8
+    assert len(visible_ids(page)) == 8
+
+
+def test_filter_by_region_with_the_controls(page, server):
+    open_catalogue(page, server)
+    page.click("[data-facet=region] summary")
+    page.check("input[name=region][value=southeast-asia]")
+    assert visible_ids(page) == ["southeast-asia-national-local-cooperation-workshop"]
+    assert result_count(page) == 1
+    assert "region=southeast-asia" in page.url
+    # Counts beside the other facets now describe the filtered list.
+    assert page.text_content("[data-facet=country] [data-count-for=MY]") == "1"
+    assert page.text_content("[data-facet=country] [data-count-for=MK]") == "0"
+    # Counts within the region facet stay those of the other filters (none), so OR is visible.
+    assert page.text_content("[data-facet=region] [data-count-for=western-balkans]") == "6"
+
+
+def test_filter_with_the_keyboard(page, server):
+    open_catalogue(page, server)
+    page.focus("[data-facet=theme] summary")
+    page.keyboard.press("Enter")
+    page.focus("input[name=theme][value=migration-and-integration]")
+    page.keyboard.press("Space")
+    assert visible_ids(page) == [SURVEY_ENTRY]
+
+
+def test_filters_from_the_url(page, server):
+    open_catalogue(page, server, "?region=western-balkans&theme=inter-ethnic-relations")
+    assert visible_ids(page) == ["kosovo-municipal-offices-for-communities-and-returns"]
+    assert page.is_checked("input[name=region][value=western-balkans]")
+    assert page.is_checked("input[name=theme][value=inter-ethnic-relations]")
+
+
+def test_repeated_keys_are_or_and_facets_are_and(page, server):
+    open_catalogue(page, server, "?region=southeast-asia&region=eu")
+    assert sorted(visible_ids(page)) == [SURVEY_ENTRY, "southeast-asia-national-local-cooperation-workshop"]
+    open_catalogue(page, server, "?region=southeast-asia&region=eu&country=BE")
+    assert visible_ids(page) == [SURVEY_ENTRY]
+    open_catalogue(page, server, "?status=completed&evidence=monitored")
+    assert visible_ids(page) == [SURVEY_ENTRY]
+
+
+def test_keyword_search_typed_in_the_box(page, server):
+    open_catalogue(page, server)
+    page.click("input[name=q]")
+    page.keyboard.type("survey")  # lunr.py alone would have indexed 'survei': no result
+    page.wait_for_function("document.querySelector('[data-result-count]').textContent === '1'")
+    assert visible_ids(page) == [SURVEY_ENTRY]
+    page.wait_for_url(re.compile(r"q=survey"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Prishtine", ["pristina-region-civil-society-platform"]),
+        ("Приштина", ["pristina-region-civil-society-platform"]),
+        ("malaysia workshop", ["southeast-asia-national-local-cooperation-workshop"]),
+        ("Tetov", ["kumanovo-tetovo-peer-learning"]),
+    ],
+)
+def test_keyword_search_folds_accents_scripts_and_prefixes(page, server, query, expected):
+    open_catalogue(page, server, f"?q={query}")
+    assert visible_ids(page) == expected
+    assert page.input_value("input[name=q]") == query
+
+
+def test_search_and_filters_combine(page, server):
+    open_catalogue(page, server, "?q=Kumanovo")
+    assert sorted(visible_ids(page)) == ["kumanovo-community-action-team", "kumanovo-tetovo-peer-learning"]
+    open_catalogue(page, server, "?q=Kumanovo&status=completed")
+    assert visible_ids(page) == ["kumanovo-tetovo-peer-learning"]
+
+
+def test_no_result_says_so(page, server):
+    open_catalogue(page, server, "?q=zzzzqqq")
+    assert result_count(page) == 0
+    assert page.is_visible("[data-atlas-empty]")
+
+
+def test_sort_by_title_and_newest(page, server):
+    open_catalogue(page, server, "?sort=title")
+    titles = page.eval_on_selector_all("[data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.title)")
+    assert titles == sorted(titles)
+    page.select_option("select[name=sort]", "newest")
+    assert "sort=newest" in page.url
+    dates = page.eval_on_selector_all("[data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.reviewed)")
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_back_button_restores_the_previous_view(page, server):
+    open_catalogue(page, server)
+    page.click("[data-facet=region] summary")
+    page.check("input[name=region][value=eu]")
+    page.click("[data-facet=status] summary")
+    page.check("input[name=status][value=ongoing]")
+    assert visible_ids(page) == []
+    page.go_back()
+    page.wait_for_function("document.querySelector('[data-result-count]').textContent === '1'")
+    assert visible_ids(page) == [SURVEY_ENTRY]
+    assert not page.is_checked("input[name=status][value=ongoing]")
+    page.click("[data-atlas-clear]")
+    assert result_count(page) == 8
+    assert page.url.endswith("/practices/")
+
+
+def test_without_javascript_the_full_list_and_links_work(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}practices/?region=eu")
+    assert len(page.query_selector_all("[data-practice-id]:not([hidden])")) == 8
+    assert not page.is_visible("[data-atlas-filters]")
+    page.click("text=region")
+    assert page.url == f"{server}regions/"
+    page.click("a[href='western-balkans/']")
+    assert len(page.query_selector_all("[data-practice-id]")) == 6
+    context.close()
+
+
+def test_home_search_box_opens_the_filtered_catalogue(page, server):
+    page.goto(server)
+    page.fill("#home-q", "Chemonics")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-search-ready]")
+    assert visible_ids(page) == ["kosovo-municipal-offices-for-communities-and-returns"]
+
+
+def test_section_links_land_on_the_section(page, server):
+    page.goto(f"{server}practices/kumanovo-community-action-team/#how-to-replicate")
+    heading = page.locator("h2#how-to-replicate")
+    assert heading.text_content().startswith("How to replicate")
+    assert heading.is_visible()
+    top = heading.evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 300
+
+
+def test_material_header_search_finds_a_practice(page, server):
+    page.goto(server)
+    page.click(".md-search__input")
+    page.keyboard.type("Tetovo")
+    page.wait_for_selector(".md-search-result__item")
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any("kumanovo-tetovo-peer-learning" in link for link in links)
+
+
+PAGES = ["", "practices/", "practices/kumanovo-community-action-team/", "regions/western-balkans/", "themes/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_site(browser, server, path):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    if path == "practices/":
+        page.fill("input[name=q]", "youth")
+    page.wait_for_timeout(300)
+    context.close()
+    assert requests and [r for r in requests if not r.startswith(server)] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "practices/",
+        "practices/?region=eu&q=survey",
+        "practices/kumanovo-community-action-team/",
+        "regions/western-balkans/",
+    ],
+)
+def test_no_accessibility_violations(page, server, path):
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + "
+        "v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    assert violations == []
+
+
+def test_phone_layout_has_no_sideways_scroll(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    for path in ("", "practices/", "practices/kosovo-municipal-offices-for-communities-and-returns/"):
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, path
+    context.close()
+
+
+def test_practice_prints_as_a_handout(page, server):
+    page.goto(f"{server}practices/kumanovo-community-action-team/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.is_visible(selector), selector
+    assert page.is_visible("h2#how-to-replicate")
+    assert page.is_visible(".atlas-facts")
