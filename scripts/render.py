@@ -318,6 +318,7 @@ def catalogue_page(site: Site) -> str:
         "title": "Practices",
         "description": f"All {total} practices: filter by region, country, theme, type, status and evidence.",
         "hide": ["navigation", "toc"],
+        "atlas_catalogue": True,  # overrides/partials/search.html leaves Material's search out
     }
     return page(meta, body)
 

@@ -156,6 +156,8 @@ def search_document(practice: Practice, taxonomy: Taxonomy) -> dict[str, str]:
     labels += [taxonomy.label("types", t) for t in practice.types]
     labels += [taxonomy.label("regions", r) for r in practice.regions]
     labels += [taxonomy.label("target_groups", g) for g in practice.target_groups]
+    labels += list(practice.target_groups)  # ids are words too: 'youth' finds 'Young people'
+
     headings = [
         line.lstrip("#").strip()
         for section in practice.sections

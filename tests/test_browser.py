@@ -318,3 +318,12 @@ def test_practice_prints_as_a_handout(page, server):
         assert not page.is_visible(selector), selector
     assert page.is_visible("h2#how-to-replicate")
     assert page.is_visible(".atlas-facts")
+
+
+def test_catalogue_query_does_not_open_materials_search(page, server):
+    # Material opens its own search dialog for ?q= on any page that has it.
+    open_catalogue(page, server, "?q=youth")
+    assert page.query_selector("[data-md-component=search]") is None
+    assert not page.is_visible(".md-header__button[for=__search]")
+    assert "kumanovo-community-action-team" in visible_ids(page)  # 'youth' is a target group id
+    assert "q=youth" in page.url
