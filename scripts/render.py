@@ -46,13 +46,14 @@ class Site:
     by_id: dict[str, Practice] = field(init=False)
 
     def __post_init__(self):
-        self.practices = sorted(self.practices, key=lambda p: (p.title.casefold(), p.id))
+        # The catalogue's title order (normalised title, then id), so its script need not re-sort.
+        self.practices = sorted(self.practices, key=lambda p: (normalise(p.title), p.id))
         self.by_id = {p.id: p for p in self.practices}
 
     def related(self, practice: Practice) -> list[Practice]:
         """Declared links both ways: a practice lists what it relates to and what relates to it."""
         ids = set(practice.related) | {p.id for p in self.practices if practice.id in p.related}
-        return [self.by_id[i] for i in sorted(ids, key=lambda i: self.by_id[i].title.casefold())]
+        return [self.by_id[i] for i in sorted(ids, key=lambda i: (normalise(self.by_id[i].title), i))]
 
     def with_term(self, facet: str, value: str) -> list[Practice]:
         values = FACETS[facet][2]

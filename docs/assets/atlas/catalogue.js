@@ -119,14 +119,23 @@
         var diff = scores.get(b.getAttribute("data-practice-id")) - scores.get(a.getAttribute("data-practice-id"));
         if (diff) return diff;
       } else if (sort === "newest") {
-        var newer = b.getAttribute("data-reviewed").localeCompare(a.getAttribute("data-reviewed"));
-        if (newer) return newer;
+        var ra = a.getAttribute("data-reviewed"), rb = b.getAttribute("data-reviewed");
+        if (ra !== rb) return ra < rb ? 1 : -1;
       }
-      return a.getAttribute("data-title").localeCompare(b.getAttribute("data-title"));
+      // Plain code-point order, as the page was built (scripts/render.py), so no move is needed.
+      var ta = a.getAttribute("data-title"), tb = b.getAttribute("data-title");
+      if (ta !== tb) return ta < tb ? -1 : 1;
+      return a.getAttribute("data-practice-id") < b.getAttribute("data-practice-id") ? -1 : 1;
     });
     var visible = new Set(shown);
     cards.forEach(function (card) { card.hidden = !visible.has(card); });
-    shown.forEach(function (card) { list.appendChild(card); });
+    // Move cards only when the order changes, and in one operation: moving a thousand
+    // cards one by one took over half a second.
+    var current = Array.prototype.filter.call(list.children, function (card) { return visible.has(card); });
+    var same = current.length === shown.length && current.every(function (card, i) { return card === shown[i]; });
+    if (!same) {
+      list.replaceChildren.apply(list, shown.concat(cards.filter(function (card) { return !visible.has(card); })));
+    }
 
     countEl.textContent = shown.length;
     countEl.setAttribute("data-result-count", shown.length);
@@ -182,14 +191,13 @@
   writeForm(initial);
   apply(initial);
 
-  var request = new XMLHttpRequest();
-  request.open("GET", root.getAttribute("data-index"));
-  request.responseType = "json";
-  request.onload = function () {
-    if (request.status !== 200 || !request.response) return;
-    index = window.lunr.Index.load(request.response);
-    root.setAttribute("data-search-ready", "");
-    apply(formState());
-  };
-  request.send();
+  // Same request as the page's <link rel="preload">, so the browser reuses that download.
+  window.fetch(root.getAttribute("data-index"), { credentials: "same-origin" })
+    .then(function (response) { return response.json(); })
+    .then(function (data) {
+      index = window.lunr.Index.load(data);
+      apply(formState());
+      // Milliseconds from navigation to the first result: the benchmark reads it.
+      root.setAttribute("data-search-ready", String(Math.round(window.performance.now())));
+    });
 })();
