@@ -50,8 +50,13 @@ not_in_nav: |
 
 def timed_build(project: Path, site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -145,14 +150,26 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     rows = [measure(n, args.runs) for n in args.sizes]
-    header = ("entries", "build s", "bare s", "ratio", "site MB", "index kB", "index gz kB", "catalogue gz kB",
-              "first result ms", "largest page")
+    header = (
+        "entries",
+        "build s",
+        "bare s",
+        "ratio",
+        "site MB",
+        "index kB",
+        "index gz kB",
+        "catalogue gz kB",
+        "first result ms",
+        "largest page",
+    )
     print(" | ".join(header))
     for r in rows:
         first = f"{r['first_result_ms']:.0f}" if r["first_result_ms"] is not None else "n/a (no chromium)"
-        print(f"{r['entries']} | {r['build_s']:.2f} | {r['bare_build_s']:.2f} | {r['ratio']:.2f} | "
-              f"{r['site_mb']:.1f} | {r['index_kb']:.0f} | {r['index_gzip_kb']:.0f} | {r['catalogue_gzip_kb']:.0f} | "
-              f"{first} | {r['largest_page']}")
+        print(
+            f"{r['entries']} | {r['build_s']:.2f} | {r['bare_build_s']:.2f} | {r['ratio']:.2f} | "
+            f"{r['site_mb']:.1f} | {r['index_kb']:.0f} | {r['index_gzip_kb']:.0f} | {r['catalogue_gzip_kb']:.0f} | "
+            f"{first} | {r['largest_page']}"
+        )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

@@ -42,7 +42,7 @@ def on_files(files: Files, config) -> Files:
     add("practices/index.md", render.catalogue_page(site))
     for practice in site.practices:
         add(f"practices/{practice.id}.md", render.practice_page(practice, site))
-    for facet, folder in (("region", "regions"), ("theme", "themes")):
+    for facet, (folder, _) in render.LANDING.items():
         add(f"{folder}/index.md", render.landing_index_page(facet, site))
         for term_id in site.taxonomy.ids(render.FACETS[facet][1]):
             add(f"{folder}/{term_id}.md", render.landing_page(facet, term_id, site))

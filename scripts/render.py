@@ -31,6 +31,7 @@ FACETS = {
     "evidence": ("Evidence", "evidence", lambda p: (p.evidence,)),
 }
 ROLE_ORDER = ("lead", "partner", "funder", "support")
+LANDING = {"region": ("regions", "Regions"), "theme": ("themes", "Themes")}  # facet -> (folder, title)
 
 
 def esc(text: object) -> str:
@@ -379,16 +380,22 @@ def landing_page(facet: str, term_id: str, site: Site) -> str:
 
 def landing_index_page(facet: str, site: Site) -> str:
     """/regions/ or /themes/: every term with its count."""
-    vocabulary = FACETS[facet][1]
-    title = "Regions" if facet == "region" else "Themes"
+    _, title = LANDING[facet]
     items = "\n".join(
-        f'<li><a href="{term.id}/">{esc(term.label)}</a> <span class="atlas-count">'
-        f'{len(site.with_term(facet, term.id))}</span><br><span class="atlas-muted">{esc(term.description)}</span></li>'
-        for term in site.taxonomy.terms(vocabulary)
+        _term_item(facet, term, site, "", f'<br><span class="atlas-muted">{esc(term.description)}</span>')
+        for term in site.taxonomy.terms(FACETS[facet][1])
     )
     body = f'# {title}\n\n<ul class="atlas-terms">\n{items}\n</ul>\n'
     meta = {"title": title, "description": f"Practices by {facet}, with the number filed under each."}
     return page(meta, body)
+
+
+def _term_item(facet: str, term, site: Site, prefix: str, extra: str = "") -> str:
+    """A vocabulary term as a list item: link to its landing page and its practice count."""
+    count = len(site.with_term(facet, term.id))
+    return (
+        f'<li><a href="{prefix}{term.id}/">{esc(term.label)}</a> <span class="atlas-count">{count}</span>{extra}</li>'
+    )
 
 
 # -- home page parts (replace markers in docs/index.md) ---------------------------------
@@ -406,17 +413,15 @@ def home_search() -> str:
 
 def home_browse(site: Site) -> str:
     columns = []
-    for facet, title in (("region", "By region"), ("theme", "By theme")):
-        vocabulary = FACETS[facet][1]
-        folder = "regions" if facet == "region" else "themes"
+    for facet in ("region", "theme"):
+        folder, _ = LANDING[facet]
         items = "\n".join(
-            f'<li><a href="{folder}/{term.id}/">{esc(term.label)}</a> '
-            f'<span class="atlas-count">{len(site.with_term(facet, term.id))}</span></li>'
-            for term in site.taxonomy.terms(vocabulary)
+            _term_item(facet, term, site, f"{folder}/")
+            for term in site.taxonomy.terms(FACETS[facet][1])
             if site.with_term(facet, term.id)
         )
         columns.append(
-            f'<div class="atlas-browse-column"><h3>{title}</h3>\n<ul class="atlas-terms">\n{items}\n</ul>\n'
+            f'<div class="atlas-browse-column"><h3>By {facet}</h3>\n<ul class="atlas-terms">\n{items}\n</ul>\n'
             f'<p><a href="{folder}/">All {folder}</a></p></div>'
         )
     return '<div class="atlas-browse-grid">\n' + "\n".join(columns) + "\n</div>"

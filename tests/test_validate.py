@@ -172,15 +172,16 @@ def test_cli_on_the_repository_prints_nothing():
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_cli_reports_and_fails(tmp_path, base_entry):
+def lone_entry(tmp_path: Path, name: str, text: str) -> None:
+    """practices/<name> alone with the vocabularies; its link to a sample entry removed."""
     root = tmp_path / "practices"
     root.mkdir()
     (root / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
-    (root / "bad-entry.md").write_text(
-        base_entry.replace("regions: [western-balkans]", "regions: [balkans]").replace(
-            "related: [other-practice]\n", ""
-        )
-    )
+    (root / name).write_text(text.replace("related: [other-practice]\n", ""))
+
+
+def test_cli_reports_and_fails(tmp_path, base_entry):
+    lone_entry(tmp_path, "bad-entry.md", base_entry.replace("regions: [western-balkans]", "regions: [balkans]"))
     result = run_cli(cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == (
@@ -190,12 +191,7 @@ def test_cli_reports_and_fails(tmp_path, base_entry):
 
 
 def test_cli_github_format_and_job_summary(tmp_path, base_entry):
-    root = tmp_path / "practices"
-    root.mkdir()
-    (root / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
-    (root / "bad-entry.md").write_text(
-        base_entry.replace("status: ongoing", "status: active, really").replace("related: [other-practice]\n", "")
-    )
+    lone_entry(tmp_path, "bad-entry.md", base_entry.replace("status: ongoing", "status: active, really"))
     summary = tmp_path / "summary.md"
     result = run_cli("--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 1
@@ -207,14 +203,7 @@ def test_cli_github_format_and_job_summary(tmp_path, base_entry):
 
 
 def test_cli_warnings_do_not_fail(tmp_path, base_entry):
-    root = tmp_path / "practices"
-    root.mkdir()
-    (root / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
-    (root / "stale.md").write_text(
-        base_entry.replace("last_reviewed: 2026-01-15", "last_reviewed: 2020-01-15").replace(
-            "related: [other-practice]\n", ""
-        )
-    )
+    lone_entry(tmp_path, "stale.md", base_entry.replace("last_reviewed: 2026-01-15", "last_reviewed: 2020-01-15"))
     result = run_cli("--format", "github", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.startswith("::warning file=practices/stale.md,line=31,title=last_reviewed::")
