@@ -18,11 +18,11 @@ from scripts.taxonomy import Taxonomy, load_taxonomy
 SCHEMA_ID = "https://practice-atlas.example.org/schema/practice.schema.json"
 
 
-def practice_json_schema(taxonomy: Taxonomy) -> dict:
+def practice_json_schema(taxonomy: Taxonomy, schema_id: str = SCHEMA_ID) -> dict:
     schema = PRACTICE.json_schema(taxonomy)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
+        "$id": schema_id,
         "title": "Practice Atlas entry",
         "description": (
             "Front-matter of one practice entry (practices/<id>.md). The body holds the "

@@ -2,27 +2,31 @@
 
 Only glue lives here; loading, validation and rendering are plain modules that know
 nothing of MkDocs. Listed under `hooks:` in mkdocs.yml. Nothing is written into docs/:
-every generated page is a virtual file.
+every generated page and data file is a virtual file.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import mkdocs
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from scripts import render
+from scripts import open_data, redirects, render
+from scripts.feeds import atom_feed
 from scripts.field_reference import render_field_reference
+from scripts.json_schema import practice_json_schema
 from scripts.search_index import build_index
 from scripts.validate import summary_line, validate
 
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
-HOME_MARKERS = ("<!-- atlas:search -->", "<!-- atlas:browse -->", "<!-- atlas:newest -->")
 
-_site: render.Site | None = None  # the collection of the build in progress, for on_page_markdown
+_site: render.Site | None = None  # the collection of the build in progress, for the page events
+_dates: dict[str, str] = {}  # page source path -> the date its content last changed
 
 
 def on_files(files: Files, config) -> Files:
@@ -34,30 +38,86 @@ def on_files(files: Files, config) -> Files:
     if report.errors:
         lines = "\n".join(p.format() for p in report.problems)
         raise PluginError(f"practice entries are invalid ({summary_line(report)}):\n{lines}")
-    _site = site = render.Site(report.practices, report.taxonomy)
+    base_url = (config.site_url or "/").rstrip("/") + "/"
+    _site = site = render.Site(report.practices, report.taxonomy, base_url)
+    newest = max((p.last_reviewed.isoformat() for p in site.practices), default="2000-01-01")
+    _dates.clear()
 
-    def add(path: str, content: str | bytes) -> None:
+    def add(path: str, content: str, date: str = newest) -> None:
         files.append(File.generated(config, path, content=content))
+        _dates[path] = date
 
     add("practices/index.md", render.catalogue_page(site))
     for practice in site.practices:
-        add(f"practices/{practice.id}.md", render.practice_page(practice, site))
+        add(f"practices/{practice.id}.md", render.practice_page(practice, site), practice.last_reviewed.isoformat())
     for facet, (folder, _) in render.LANDING.items():
         add(f"{folder}/index.md", render.landing_index_page(facet, site))
-        for term_id in site.taxonomy.ids(render.FACETS[facet][1]):
-            add(f"{folder}/{term_id}.md", render.landing_page(facet, term_id, site))
+        for term in site.taxonomy.terms(render.FACETS[facet][1]):
+            practices = site.with_term(facet, term.id)
+            date = max((p.last_reviewed.isoformat() for p in practices), default=newest)
+            add(f"{folder}/{term.id}.md", render.landing_page(facet, term.id, site), date)
+            feed = atom_feed(
+                practices,
+                site.taxonomy,
+                title=f"Practice Atlas: {term.label}",
+                feed_url=f"{base_url}{folder}/{term.id}/feed.xml",
+                page_url=f"{base_url}{folder}/{term.id}/",
+                base_url=base_url,
+            )
+            add(f"{folder}/{term.id}/feed.xml", feed)
     add("contribute/fields.md", render_field_reference(site.taxonomy))
-    index = build_index(site.practices, site.taxonomy)
-    add("practices/search-index.json", json.dumps(index, separators=(",", ":"), sort_keys=True))
+
+    for record in report.retired:
+        if not record.replaced_by:
+            add(f"practices/{record.id}.md", redirects.withdrawn_page(record), record.retired)
+    for path, page_html in redirects.redirects(site.practices, report.retired, base_url).items():
+        add(path, page_html)
+
+    add(
+        "practices/search-index.json",
+        json.dumps(build_index(site.practices, site.taxonomy), separators=(",", ":"), sort_keys=True),
+    )
+    add("api/practices.json", open_data.practices_json(site.practices, base_url))
+    add("api/practices.csv", open_data.practices_csv(site.practices, base_url))
+    add("api/taxonomy.json", open_data.taxonomy_json(site.taxonomy))
+    schema = practice_json_schema(site.taxonomy, f"{base_url}schema/practice.schema.json")
+    add("schema/practice.schema.json", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
+    add(
+        "feed.xml",
+        atom_feed(
+            site.practices,
+            site.taxonomy,
+            title="Practice Atlas: new and updated practices",
+            feed_url=f"{base_url}feed.xml",
+            page_url=base_url,
+            base_url=base_url,
+        ),
+    )
     files.append(File.generated(config, "assets/atlas/lunr.js", abs_src_path=str(LUNR_JS)))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    # The home page is hand-written; only its computed parts (counts, newest) come from here.
-    if page.file.src_uri != "index.md" or _site is None:
-        return markdown
-    parts = (render.home_search(), render.home_browse(_site), render.home_newest(_site))
-    for marker, html in zip(HOME_MARKERS, parts, strict=True):
-        markdown = markdown.replace(marker, html)
+    # Theme templates print page.meta title and description as they are: hand them over
+    # escaped, marked safe so that templates which do escape do not escape twice.
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup(html.escape(value))
+    # Dates from the entries, not the build clock: the sitemap's lastmod and its gzip stamp.
+    page.update_date = _dates.get(page.file.src_uri, max(_dates.values(), default=page.update_date))
+    if "<!-- atlas:" in markdown and _site is not None:
+        for marker, make in _markers(_site).items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, make())
     return markdown
+
+
+def _markers(site: render.Site) -> dict:
+    """Computed parts of hand-written pages: docs/index.md and docs/open-data.md."""
+    return {
+        "<!-- atlas:search -->": render.home_search,
+        "<!-- atlas:browse -->": lambda: render.home_browse(site),
+        "<!-- atlas:newest -->": lambda: render.home_newest(site),
+        "<!-- atlas:open-data-fields -->": open_data.fields_table,
+    }

@@ -44,6 +44,7 @@ class Site:
 
     practices: list[Practice]
     taxonomy: Taxonomy
+    base_url: str = "/"  # site_url from mkdocs.yml, ending in '/': for links that leave the site
     by_id: dict[str, Practice] = field(init=False)
 
     def __post_init__(self):
@@ -63,16 +64,17 @@ class Site:
     def newest(self, count: int) -> list[Practice]:
         return sorted(self.practices, key=lambda p: (p.last_reviewed, p.id), reverse=True)[:count]
 
+    def url(self, practice: Practice) -> str:
+        return f"{self.base_url}practices/{practice.id}/"
+
     def value_label(self, facet: str, value: str) -> str:
         vocabulary = FACETS[facet][1]
         return COUNTRIES[value] if vocabulary is None else self.taxonomy.label(vocabulary, value)
 
 
 def page(meta: dict, body: str) -> str:
-    """A Markdown page with YAML meta; title and description escaped for theme templates
-    that print them without escaping."""
-    safe = {k: esc(v) if k in ("title", "description") else v for k, v in meta.items()}
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+    """A Markdown page with YAML meta (the hook escapes title and description for the theme)."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
 
 
 def human_date(value: str | dt.date) -> str:
@@ -150,6 +152,7 @@ def practice_page(practice: Practice, site: Site) -> str:
         f'<p class="atlas-summary">{esc(practice.summary)}</p>',
         _facts(practice, site, root),
         _figures(practice),
+        _cite(practice, site),
         "</div>",
         "",
     ]
@@ -157,7 +160,13 @@ def practice_page(practice: Practice, site: Site) -> str:
         section = practice.section(spec.key)
         if section is None:
             continue
-        parts += [f"## {spec.title} {{#{spec.key}}}", "", _block(render_markdown(section.text))]
+        parts += [
+            f"## {spec.title} {{#{spec.key}}}",
+            "",
+            _copy_section_link(spec.key),
+            "",
+            _block(render_markdown(section.text)),
+        ]
         if spec.key == "how-to-replicate" and practice.replication:
             parts.append(_replication(practice))
         parts.append("")
@@ -178,8 +187,38 @@ def practice_page(practice: Practice, site: Site) -> str:
         f'<p class="atlas-reviewed">Last reviewed on {esc(human_date(practice.last_reviewed))} '
         f"against its sources. Evidence level: {esc(tax.label('evidence', practice.evidence))}.</p>"
     )
-    meta = {"title": practice.title, "description": practice.summary, "hide": ["navigation"]}
+    parts += [
+        f'<script src="{root}assets/atlas/copy.js" defer></script>',
+        f'<script src="{root}assets/atlas/practice.js" defer></script>',
+    ]
+    meta = {"title": practice.title, "description": practice.summary, "hide": ["navigation"], "atlas_type": "article"}
     return page(meta, "\n".join(parts) + "\n")
+
+
+def _copy_section_link(key: str) -> str:
+    # Shown by practice.js; without JavaScript the heading's ¶ link does the same job.
+    return (
+        f'<p class="atlas-section-tools" hidden><button type="button" class="atlas-copy" data-copy-link="#{key}">'
+        "Copy link to this section</button></p>"
+    )
+
+
+def citation(practice: Practice, site: Site) -> str:
+    """'Organisation. Title. Practice Atlas, year. URL': the accessed date is added in the browser."""
+    leads = [o.name for o in practice.organisations if o.role == "lead"] or [practice.organisations[0].name]
+    return f"{', '.join(leads)}. {practice.title}. Practice Atlas, {practice.last_reviewed.year}. {site.url(practice)}"
+
+
+def _cite(practice: Practice, site: Site) -> str:
+    url = site.url(practice)
+    return f"""<details class="atlas-cite">
+<summary>Cite or share this practice</summary>
+<p><strong>Link</strong><br><code data-copy-source="link">{esc(url)}</code>
+<button type="button" class="atlas-copy" data-copy-from="link" hidden>Copy link</button></p>
+<p><strong>Citation</strong><br><span data-copy-source="citation">{esc(citation(practice, site))} (accessed
+<span data-accessed>on the date you read it</span>).</span>
+<button type="button" class="atlas-copy" data-copy-from="citation" hidden>Copy citation</button></p>
+</details>"""
 
 
 def _block(fragment: str) -> str:
@@ -314,6 +353,7 @@ def catalogue_page(site: Site) -> str:
 
 <script src="{root}assets/atlas/lunr.js" defer></script>
 <script src="{root}assets/atlas/search.js" defer></script>
+<script src="{root}assets/atlas/copy.js" defer></script>
 <script src="{root}assets/atlas/catalogue.js" defer></script>
 """
     meta = {
@@ -374,7 +414,8 @@ def landing_page(facet: str, term_id: str, site: Site) -> str:
         parts.append(card_list(practices, site, root, "h3"))
     else:
         parts.append(f'<p>No practice is filed here yet. <a href="{root}contribute/fields/">Add one</a>.</p>')
-    meta = {"title": term.label, "description": term.description}
+    parts.append(f'<p class="atlas-feed"><a href="feed.xml">Follow new {esc(term.label)} practices (Atom feed)</a></p>')
+    meta = {"title": term.label, "description": term.description, "atlas_feed": "feed.xml"}
     return page(meta, "\n".join(parts) + "\n")
 
 

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.body import parse_body
-from scripts.load import Entry, display_path, is_entry_name, load_entry
+from scripts.load import Entry, Lines, display_path, is_entry_name, load_entry
 from scripts.model import Practice, build_practice
 from scripts.problems import ERROR, WARNING, Problem, did_you_mean
+from scripts.retired import Retired, load_retired
 from scripts.schema import INVALID, PRACTICE, At, Context
 from scripts.taxonomy import KEBAB, Taxonomy, load_taxonomy
 
@@ -34,6 +35,7 @@ class Report:
     taxonomy: Taxonomy
     problems: list[Problem] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
+    retired: list[Retired] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,6 +66,9 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
         report.problems.sort(key=_position)
         return report
     context = Context(taxonomy, today or dt.date.today())
+    retired_path = root / "retired.yml"
+    report.retired, problems, retired_lines = load_retired(retired_path, context)
+    report.problems.extend(problems)
 
     collection, stray = collect(root)
     report.problems.extend(stray)
@@ -87,6 +92,7 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
     for item in checked:
         report.problems.extend(item.entry.problems)
     report.problems.extend(cross_check(checked))
+    report.problems.extend(check_retired(checked, report.retired, display_path(retired_path), retired_lines))
 
     if wanted is not None:
         shown = {display_path(p) for p in wanted} | {display_path(p) for p in paths or ()}
@@ -218,6 +224,56 @@ def cross_check(checked: list[Checked]) -> list[Problem]:
             else:
                 message = f"'{target}' is not a practice id{did_you_mean(target, tuple(owner))}"
             problems.append(Problem(item.entry.display, line, "related", message))
+    return problems
+
+
+def check_retired(checked: list[Checked], retired: list[Retired], shown: str, lines: Lines) -> list[Problem]:
+    """A retired id is never an entry's id or alias again; a replacement must exist."""
+    problems: list[Problem] = []
+    by_id: dict[str, Retired] = {}
+    for record in retired:
+        if record.id in by_id:
+            problems.append(Problem(shown, lines((record.index, "id")), "retired", f"'{record.id}' is listed twice"))
+        by_id[record.id] = record
+    ids = {item.entry.id for item in checked}
+    aliases = {alias for item in checked for _, alias in _listed(item.entry, "aliases")}
+    for item in checked:
+        entry = item.entry
+        if entry.id in by_id:
+            record = by_id[entry.id]
+            problems.append(
+                Problem(
+                    entry.display,
+                    1,
+                    "id",
+                    (
+                        f"'{entry.id}' was retired on {record.retired} ({record.reason}); "
+                        "ids are never reused, choose another"
+                    ),
+                )
+            )
+        for index, alias in _listed(entry, "aliases"):
+            if alias in by_id:
+                problems.append(
+                    Problem(
+                        entry.display,
+                        entry.lines(("aliases", index)),
+                        "aliases",
+                        (f"'{alias}' is a retired id; to send its old links here, set replaced_by in {shown}"),
+                    )
+                )
+    for record in retired:
+        target = record.replaced_by
+        if target and target not in ids:
+            hint = " (it is an alias; use the current id)" if target in aliases else did_you_mean(target, tuple(ids))
+            problems.append(
+                Problem(
+                    shown,
+                    lines((record.index, "replaced_by")),
+                    f"retired[{record.index + 1}].replaced_by",
+                    f"'{target}' is not a practice id{hint}",
+                )
+            )
     return problems
 
 

@@ -225,3 +225,51 @@ def test_cli_on_each_invalid_fixture_names_file_line_and_field():
         _path, number, rest = line.split(":", 2)
         assert int(number) >= 1
         assert rest.startswith(" ") and ": " in rest[1:]
+
+
+RETIRED = """\
+- id: old-council
+  retired: 2026-03-01
+  reason: Merged into the youth forum entry.
+  replaced_by: other-practice
+- id: closed-desk
+  retired: 2026-04-01
+  reason: The sources were withdrawn.
+"""
+
+
+def test_retired_ids_are_never_reused(collection, base_entry):
+    collection.add_valid()
+    collection.add("retired.yml", RETIRED)
+    collection.add("closed-desk.md", base_entry)
+    collection.add("renamed.md", base_entry.replace("last_reviewed:", "aliases: [old-council]\nlast_reviewed:"))
+    assert collection.lines() == [
+        "practices/closed-desk.md:1: id: 'closed-desk' was retired on 2026-04-01 (The sources were withdrawn.); "
+        "ids are never reused, choose another",
+        "practices/renamed.md:32: aliases: 'old-council' is a retired id; to send its old links here, "
+        "set replaced_by in practices/retired.yml",
+    ]
+
+
+def test_retired_file_is_checked(collection):
+    collection.add_valid()
+    collection.add(
+        "retired.yml",
+        RETIRED.replace("replaced_by: other-practice", "replaced_by: gone-practice")
+        + "- id: closed-desk\n  retired: 2026-05-01\n  reason: Again.\n- id: Bad Id\n  retired: 2026-13-01\n",
+    )
+    assert collection.lines() == [
+        "practices/retired.yml:4: retired[1].replaced_by: 'gone-practice' is not a practice id; did you mean 'other-practice'?",
+        "practices/retired.yml:8: retired: 'closed-desk' is listed twice",
+        "practices/retired.yml:11: retired[4].id: 'Bad Id' is not a practice id (lower-case words joined by hyphens)",
+        "practices/retired.yml:11: retired[4].reason: required field is missing",
+        "practices/retired.yml:12: retired[4].retired: '2026-13-01' is not a real date",
+    ]
+
+
+def test_retired_ids_reach_the_report(collection):
+    collection.add_valid()
+    collection.add("retired.yml", RETIRED)
+    report = collection.validate()
+    assert report.problems == []
+    assert [(r.id, r.replaced_by) for r in report.retired] == [("old-council", "other-practice"), ("closed-desk", None)]

@@ -170,15 +170,7 @@
   });
   var copyButton = form.querySelector("[data-atlas-copy]");
   copyButton.addEventListener("click", function () {
-    var done = function () {
-      copyButton.textContent = "Link copied";
-      window.setTimeout(function () { copyButton.textContent = "Copy link to this view"; }, 2000);
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(window.location.href).then(done, function () { window.prompt("Copy this link:", window.location.href); });
-    } else {
-      window.prompt("Copy this link:", window.location.href);
-    }
+    window.AtlasCopy(window.AtlasPageUrl() + window.location.search, copyButton);
   });
   window.addEventListener("popstate", function () {
     var state = readState();
