@@ -70,14 +70,14 @@ def copy_project(target: Path, practices: Path | None = None) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` run from the project folder, as a contributor would."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         capture_output=True,
         text=True,
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=900,
     )
 
@@ -90,3 +90,56 @@ def require_tool(path: str, package: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+SURVEY_ENTRY = "migrant-survey-exampleville"
+TEST_RETIRED = """\
+- id: closed-youth-forum
+  retired: 2026-05-01
+  reason: Merged into the neighbourhood dialogue council entry.
+  replaced_by: base-entry
+- id: withdrawn-pilot
+  retired: 2026-06-01
+  reason: Its only source was withdrawn by the publisher.
+"""
+
+
+def write_test_collection(practices: Path) -> None:
+    """The real entries plus three test entries, a former id and two retired ids."""
+    shutil.copytree(REPO / "practices", practices)
+    for path in (FIXTURES / "valid").glob("*.md"):
+        shutil.copy(path, practices)
+    other = practices / "other-practice.md"
+    other.write_text(other.read_text().replace("last_reviewed:", "aliases: [old-dialogue-council]\nlast_reviewed:"))
+    base = (FIXTURES / "valid" / "base-entry.md").read_text(encoding="utf-8")
+    survey = (
+        base.replace(
+            "title: Neighbourhood dialogue council in Exampleville",
+            "title: Newcomer survey and welcome desk in Exampleville",
+        )
+        .replace("regions: [western-balkans]", "regions: [eu]")
+        .replace("countries: [MK]", "countries: [BE]")
+        .replace("themes: [social-cohesion, community-safety]", "themes: [migration-and-integration]")
+        .replace("status: ongoing", "status: completed")
+        .replace("started: 2019-04", "started: 2019-04\nended: 2021")
+        .replace("related: [other-practice]\n", "")
+        .replace("last_reviewed: 2026-01-15", "last_reviewed: 2026-11-01")
+        .replace(
+            "together every month to settle tensions between communities early.",
+            "together after a yearly survey of newcomers to settle tensions early.",
+        )
+    )
+    (practices / f"{SURVEY_ENTRY}.md").write_text(survey, encoding="utf-8")
+    (practices / "retired.yml").write_text(TEST_RETIRED, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def test_site(tmp_path_factory) -> Path:
+    """The test collection built with the real configuration into <tmp>/www/atlas."""
+    base = tmp_path_factory.mktemp("test-site")
+    write_test_collection(base / "practices")
+    project = copy_project(base / "project", base / "practices")
+    site = base / "www" / "atlas"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site

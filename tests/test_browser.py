@@ -1,7 +1,7 @@
 """The site in a real browser: headless Chromium (Debian's package) driven by Playwright.
 
-The site is built from the real entries plus three test entries and served under a
-sub-path, /atlas/, as on GitHub Pages. Without /usr/bin/chromium these tests skip with
+The site is the test collection (tests/conftest.py: the real entries plus three test
+entries, an alias and retired ids), served under a sub-path, /atlas/, as on GitHub Pages. Without /usr/bin/chromium these tests skip with
 a message; in CI they must run.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, copy_project, mkdocs_build, require_tool
+from tests.conftest import SURVEY_ENTRY, require_tool
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,49 +23,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
-SURVEY_ENTRY = "migrant-survey-exampleville"
-
-
-def _test_entries(practices: Path) -> None:
-    for path in (FIXTURES / "valid").glob("*.md"):
-        shutil.copy(path, practices)
-    base = (FIXTURES / "valid" / "base-entry.md").read_text(encoding="utf-8")
-    survey = (
-        base.replace(
-            "title: Neighbourhood dialogue council in Exampleville",
-            "title: Newcomer survey and welcome desk in Exampleville",
-        )
-        .replace("regions: [western-balkans]", "regions: [eu]")
-        .replace("countries: [MK]", "countries: [BE]")
-        .replace("themes: [social-cohesion, community-safety]", "themes: [migration-and-integration]")
-        .replace("status: ongoing", "status: completed")
-        .replace("started: 2019-04", "started: 2019-04\nended: 2021")
-        .replace("related: [other-practice]\n", "")
-        .replace("last_reviewed: 2026-01-15", "last_reviewed: 2026-11-01")
-        .replace(
-            "together every month to settle tensions between communities early.",
-            "together after a yearly survey of newcomers to settle tensions early.",
-        )
-    )
-    (practices / f"{SURVEY_ENTRY}.md").write_text(survey, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(test_site):
     require_tool(CHROMIUM, "chromium")
-    base = tmp_path_factory.mktemp("browser")
-    practices = base / "practices"
-    shutil.copytree(REPO / "practices", practices)
-    _test_entries(practices)
-    project = copy_project(base / "project", practices)
-    www = base / "www"
-    result = mkdocs_build(project, www / "atlas")
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(www))
+    handler = functools.partial(_QuietHandler, directory=str(test_site.parent))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/atlas/"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{test_site.name}/"
     httpd.shutdown()
 
 
@@ -327,3 +293,57 @@ def test_catalogue_query_does_not_open_materials_search(page, server):
     assert not page.is_visible(".md-header__button[for=__search]")
     assert "kumanovo-community-action-team" in visible_ids(page)  # 'youth' is a target group id
     assert "q=youth" in page.url
+
+
+def test_old_link_with_a_section_lands_on_the_section(page, server):
+    page.goto(f"{server}practices/old-dialogue-council/#how-to-replicate")
+    page.wait_for_url(re.compile(r"/practices/other-practice/#how-to-replicate$"))
+    assert page.locator("h1").text_content() == "Youth forum in Exampleville"
+    top = page.locator("h2#how-to-replicate").evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 300
+
+
+def test_old_link_without_javascript_still_arrives(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}practices/closed-youth-forum/")
+    page.wait_for_url(re.compile(r"/practices/base-entry/$"))
+    assert page.locator("h1").text_content() == "Neighbourhood dialogue council in Exampleville"
+    context.close()
+
+
+def test_copy_controls_put_links_and_citation_on_the_clipboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}practices/base-entry/")
+    page.click("[data-copy-link='#how-to-replicate']")
+    clipboard = "navigator.clipboard.readText()"
+    assert page.evaluate(clipboard) == "https://practice-atlas.example.org/practices/base-entry/#how-to-replicate"
+    page.click(".atlas-cite summary")
+    page.click("[data-copy-from=citation]")
+    citation = page.evaluate(clipboard)
+    assert citation.startswith(
+        "Municipality of Exampleville. Neighbourhood dialogue council in Exampleville. "
+        "Practice Atlas, 2026. https://practice-atlas.example.org/practices/base-entry/ (accessed "
+    )
+    assert re.search(r"\(accessed \d{1,2} [A-Z][a-z]+ 20\d\d\)\.$", citation)
+    page.click("[data-copy-from=link]")
+    assert page.evaluate(clipboard) == "https://practice-atlas.example.org/practices/base-entry/"
+    context.close()
+
+
+def test_filtered_view_link_is_copied_and_reopens_the_view(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}practices/?region=western-balkans&status=completed&q=Kumanovo")
+    page.wait_for_selector("[data-search-ready]")
+    page.click("[data-atlas-copy]")
+    link = page.evaluate("navigator.clipboard.readText()")
+    address, query = link.split("?")
+    assert address == "https://practice-atlas.example.org/practices/"
+    assert sorted(query.split("&")) == ["q=Kumanovo", "region=western-balkans", "status=completed"]
+    # The same view, opened from the copied query string on this host:
+    page.goto(server + "practices/" + link.split("/practices/", 1)[1])
+    page.wait_for_selector("[data-search-ready]")
+    assert visible_ids(page) == ["kumanovo-tetovo-peer-learning"]
+    context.close()

@@ -1,0 +1,115 @@
+"""Open data files in the built site hold every entry with the right values."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+
+from scripts.json_schema import practice_json_schema
+from scripts.open_data import CSV_COLUMNS, _cell
+from scripts.schema import PRACTICE
+from scripts.validate import validate
+from tests.conftest import write_test_collection
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    practices = tmp_path_factory.mktemp("collection") / "practices"
+    write_test_collection(practices)
+    return validate(practices)
+
+
+def load(test_site, path):
+    return (test_site / path).read_text(encoding="utf-8")
+
+
+def test_json_holds_every_practice_with_its_values(test_site, report):
+    data = json.loads(load(test_site, "api/practices.json"))
+    assert data["count"] == len(report.practices) == len(data["practices"]) == 8
+    assert data["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
+    records = {r["id"]: r for r in data["practices"]}
+    assert sorted(records) == sorted(p.id for p in report.practices)
+    for practice in report.practices:
+        record = records[practice.id]
+        assert record["url"] == f"https://practice-atlas.example.org/practices/{practice.id}/"
+        assert record["title"] == practice.title
+        assert record["summary"] == practice.summary
+        assert record["regions"] == list(practice.regions)
+        assert record["organisations"][0]["name"] == practice.organisations[0].name
+        assert record["last_modified"] == record["last_reviewed"] == practice.last_reviewed.isoformat()
+        assert list(record["sections"]) == [s.key for s in practice.sections]
+        assert record["sections"]["context"] == practice.section("context").text
+
+
+def test_json_keeps_non_latin_names_and_types(test_site):
+    records = {r["id"]: r for r in json.loads(load(test_site, "api/practices.json"))["practices"]}
+    pristina = records["pristina-region-civil-society-platform"]
+    assert pristina["places"] == [{"name": "Pristina", "also": ["Prishtinë", "Prishtina", "Priština", "Приштина"]}]
+    assert "Приштина" in load(test_site, "api/practices.json")  # readable, not \\u-escaped
+    base = records["base-entry"]
+    assert base["places"][0]["lat"] == 42.0 and base["figures"][0]["source"] == 1
+    assert base["started"] == "2019-04" and base["sources"][0]["date"] == "2021"
+    assert records["other-practice"]["aliases"] == ["old-dialogue-council"]
+
+
+def test_json_records_satisfy_the_published_schema(test_site):
+    schema = json.loads(load(test_site, "schema/practice.schema.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for record in json.loads(load(test_site, "api/practices.json"))["practices"]:
+        entry = {k: v for k, v in record.items() if k in PRACTICE.fields}
+        jsonschema.validate(entry, schema)
+
+
+def test_published_schema_is_the_one_schema(test_site, report):
+    published = json.loads(load(test_site, "schema/practice.schema.json"))
+    assert published == practice_json_schema(
+        report.taxonomy, "https://practice-atlas.example.org/schema/practice.schema.json"
+    )
+
+
+def test_csv_opens_cleanly_with_one_row_a_practice(test_site, report):
+    raw = (test_site / "api" / "practices.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())  # so spreadsheet programs read it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == len(report.practices)
+    assert list(rows[0]) == CSV_COLUMNS
+    by_id = {row["id"]: row for row in rows}
+    pristina = by_id["pristina-region-civil-society-platform"]
+    assert pristina["places"] == "Pristina (Prishtinë, Prishtina, Priština, Приштина)"
+    assert pristina["country_names"] == "Kosovo" and pristina["countries"] == "XK"
+    sea = by_id["southeast-asia-national-local-cooperation-workshop"]
+    assert sea["countries"] == "ID; MY; PH"
+    assert sea["organisations"].startswith("Strong Cities Network (lead); U.S. Department of State (funder)")
+    assert sea["started"] == "2023-07-18" and sea["ended"] == "2023-07-19"
+    assert by_id["base-entry"]["figures"] == "Meetings held: 24"
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"), [("=1+1", "'=1+1"), ("@SUM(A1)", "'@SUM(A1)"), ("-x", "'-x"), ("plain", "plain"), ("", "")]
+)
+def test_csv_cells_never_run_as_formulas(value, cell):
+    assert _cell(value) == cell
+
+
+def test_vocabularies_are_published(test_site, report):
+    data = json.loads(load(test_site, "api/taxonomy.json"))
+    for key, terms in report.taxonomy.vocabularies.items():
+        assert [t["id"] for t in data["vocabularies"][key]] == [t.id for t in terms]
+    assert data["vocabularies"]["regions"][0] == {
+        "id": "western-balkans",
+        "label": "Western Balkans",
+        "description": "Albania, Bosnia and Herzegovina, Kosovo, Montenegro, North Macedonia and Serbia.",
+    }
+
+
+def test_open_data_page_documents_every_field(test_site):
+    text = load(test_site, "open-data/index.html")
+    for name in [*PRACTICE.fields, "id", "url", "last_modified", "sections"]:
+        assert f"<code>{name}</code>" in text, name
+    assert "CC BY 4.0" in text
+    footer = load(test_site, "practices/base-entry/index.html")
+    assert 'href="../../open-data/"' in footer and 'href="../../feed.xml"' in footer
