@@ -153,6 +153,7 @@ def practice_page(practice: Practice, site: Site) -> str:
         _facts(practice, site, root),
         _figures(practice),
         _cite(practice, site),
+        f'<p class="atlas-print-only">Online, with sources and updates: {esc(site.url(practice))}</p>',
         "</div>",
         "",
     ]
@@ -254,7 +255,9 @@ def _facts(practice: Practice, site: Site, root: str) -> str:
     replication = practice.replication
     if replication and replication.cost:
         cost = tax.term("costs", replication.cost)
-        rows.append(("Cost", f"{esc(cost.label)}: {esc(cost.description)}"))
+        rows.append(
+            ("Cost", esc(cost.label) if cost.id == "unknown" else f"{esc(cost.label)}: {esc(cost.description)}")
+        )
     if replication and replication.timeframe:
         rows.append(("Time to set up", esc(replication.timeframe)))
     rows.append(
@@ -281,7 +284,7 @@ def _figures(practice: Practice) -> str:
     items = "\n".join(
         f'<li><span class="atlas-figure__value">{esc(f.value)}</span> '
         f'<span class="atlas-figure__label">{esc(f.label)}</span>'
-        + (f' <a class="atlas-cite" href="#source-{f.source}">[{f.source}]</a>' if f.source else "")
+        + (f' <a class="atlas-figure__source" href="#source-{f.source}">[{f.source}]</a>' if f.source else "")
         + "</li>"
         for f in practice.figures
     )
