@@ -284,6 +284,9 @@ def test_practice_prints_as_a_handout(page, server):
         assert not page.is_visible(selector), selector
     assert page.is_visible("h2#how-to-replicate")
     assert page.is_visible(".atlas-facts")
+    assert page.is_visible(".atlas-figure__source")
+    assert page.is_visible("text=Online, with sources and updates: https://practice-atlas.example.org/practices/")
+    assert not page.is_visible(".atlas-cite")
 
 
 def test_catalogue_query_does_not_open_materials_search(page, server):

@@ -50,3 +50,28 @@ def test_seed_practices_are_present(report):
 def test_alternate_place_names_are_kept(report):
     pristina = next(p for p in report.practices if p.id == "pristina-region-civil-society-platform")
     assert pristina.places[0].also == ("Prishtinë", "Prishtina", "Priština", "Приштина")
+
+
+def test_every_removed_or_renamed_entry_id_is_kept(report):
+    """Git history: an entry file that was deleted or renamed left its id as an alias or
+    in practices/retired.yml, so no old link breaks and the id is never reused."""
+    import subprocess
+
+    result = subprocess.run(
+        ["git", "log", "-M", "--diff-filter=DR", "--name-status", "--format=", "--", "practices/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        pytest.skip("not a git checkout")
+    gone = set()
+    for line in result.stdout.splitlines():
+        parts = line.split("\t")
+        old = parts[1] if parts and parts[0][:1] in "DR" and len(parts) > 1 else ""
+        name = old.rsplit("/", 1)[-1]
+        if old.startswith("practices/") and name.endswith(".md") and not name.startswith("_") and name != "README.md":
+            gone.add(name.removesuffix(".md"))
+    kept = {p.id for p in report.practices} | {a for p in report.practices for a in p.aliases}
+    kept |= {r.id for r in report.retired}
+    assert sorted(gone - kept) == []
