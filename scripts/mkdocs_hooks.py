@@ -39,7 +39,9 @@ def on_files(files: Files, config) -> Files:
         lines = "\n".join(p.format() for p in report.problems)
         raise PluginError(f"practice entries are invalid ({summary_line(report)}):\n{lines}")
     base_url = (config.site_url or "/").rstrip("/") + "/"
-    _site = site = render.Site(report.practices, report.taxonomy, base_url)
+    repo_url = (config.repo_url or "").rstrip("/")
+    branch = (config.edit_uri or "edit/main/").strip("/").split("/")[1]  # 'edit/<branch>/docs/'
+    _site = site = render.Site(report.practices, report.taxonomy, base_url, repo_url, branch)
     newest = max((p.last_reviewed.isoformat() for p in site.practices), default="2000-01-01")
     _dates.clear()
 
@@ -104,6 +106,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = Markup(html.escape(value))
+    # A practice page's edit button opens the entry's own file, not the generated page.
+    practice = _site.by_id.get(page.file.src_uri.removeprefix("practices/").removesuffix(".md")) if _site else None
+    if practice is not None and page.file.src_uri == f"practices/{practice.id}.md" and _site.repo_url:
+        page.edit_url = _site.edit_url(practice)
     # Dates from the entries, not the build clock: the sitemap's lastmod and its gzip stamp.
     page.update_date = _dates.get(page.file.src_uri, max(_dates.values(), default=page.update_date))
     if "<!-- atlas:" in markdown and _site is not None:

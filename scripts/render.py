@@ -11,6 +11,7 @@ import datetime as dt
 import html
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import yaml
 
@@ -45,6 +46,8 @@ class Site:
     practices: list[Practice]
     taxonomy: Taxonomy
     base_url: str = "/"  # site_url from mkdocs.yml, ending in '/': for links that leave the site
+    repo_url: str = ""  # repo_url from mkdocs.yml: where contributors edit and report
+    branch: str = "main"
     by_id: dict[str, Practice] = field(init=False)
 
     def __post_init__(self):
@@ -66,6 +69,15 @@ class Site:
 
     def url(self, practice: Practice) -> str:
         return f"{self.base_url}practices/{practice.id}/"
+
+    def edit_url(self, practice: Practice) -> str:
+        """The entry's own source file, not a generated page."""
+        return f"{self.repo_url}/edit/{self.branch}/practices/{practice.id}.md"
+
+    def correction_url(self, practice: Practice) -> str:
+        title = f"Correction: {practice.id}"
+        query = urlencode({"template": "correction.yml", "title": title, "practice": practice.id})
+        return f"{self.repo_url}/issues/new?{query}"
 
     def value_label(self, facet: str, value: str) -> str:
         vocabulary = FACETS[facet][1]
@@ -188,6 +200,11 @@ def practice_page(practice: Practice, site: Site) -> str:
         f'<p class="atlas-reviewed">Last reviewed on {esc(human_date(practice.last_reviewed))} '
         f"against its sources. Evidence level: {esc(tax.label('evidence', practice.evidence))}.</p>"
     )
+    if site.repo_url:
+        parts.append(
+            f'<p class="atlas-improve">Something wrong or missing? <a href="{esc(site.correction_url(practice))}">'
+            f'Suggest a correction</a> or <a href="{esc(site.edit_url(practice))}">edit this practice</a>.</p>'
+        )
     parts += [
         f'<script src="{root}assets/atlas/copy.js" defer></script>',
         f'<script src="{root}assets/atlas/practice.js" defer></script>',

@@ -7,6 +7,7 @@ A test checks that the committed practices/_template.md equals this output.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -24,14 +25,36 @@ HEADER = """\
 """
 
 
-def render_template(taxonomy: Taxonomy) -> str:
+def render_template(taxonomy: Taxonomy, values: dict | None = None) -> str:
+    """The template; `values` fills top-level fields (scalars, lists, lists of records)."""
+    values = values or {}
     lines = ["---", *HEADER.rstrip("\n").split("\n"), ""]
     for spec in PRACTICE.fields.values():
-        lines.extend(_field_lines(spec, taxonomy, indent=""))
+        if spec.name in values:
+            lines.append(f"# {_comment(spec, taxonomy)}")
+            lines.extend(_filled(spec.name, values[spec.name]))
+        else:
+            lines.extend(_field_lines(spec, taxonomy, indent=""))
     lines.append("---")
     for section in SECTIONS:
         lines.extend(["", f"## {section.title}", ""])
     return "\n".join(lines) + "\n"
+
+
+def _scalar(value) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML one
+
+
+def _filled(name: str, value) -> list[str]:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        lines = [f"{name}:"]
+        for item in value:
+            for index, (key, sub) in enumerate(item.items()):
+                lines.append(f"{'  - ' if index == 0 else '    '}{key}: {_scalar(sub)}")
+        return lines
+    if isinstance(value, list):
+        return [f"{name}: [{', '.join(_scalar(v) for v in value)}]"]
+    return [f"{name}: {_scalar(value)}"]
 
 
 def _comment(spec: Field, taxonomy: Taxonomy) -> str:

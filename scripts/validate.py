@@ -12,9 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from scripts.model import Practice, build_practice
 from scripts.problems import ERROR, WARNING, Problem, did_you_mean
 from scripts.retired import Retired, load_retired
 from scripts.schema import INVALID, PRACTICE, At, Context
+from scripts.slug import slugify
 from scripts.taxonomy import KEBAB, Taxonomy, load_taxonomy
 
 DEFAULT_ROOT = Path("practices")
@@ -286,9 +285,7 @@ def _listed(entry: Entry, key: str) -> list[tuple[int, str]]:
 
 def suggest_id(text: str) -> str:
     """A valid id from any name: 'Kumanovo CAT (2017)' -> 'kumanovo-cat-2017'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:MAX_ID_LENGTH].rstrip("-") or "practice"
+    return slugify(text, MAX_ID_LENGTH) or "practice"
 
 
 def summary_line(report: Report) -> str:
