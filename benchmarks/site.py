@@ -63,7 +63,8 @@ def timed_build(project: Path, site: Path) -> float:
 def full_project(folder: Path, count: int) -> Path:
     project = folder / "full"
     project.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", project)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(REPO / name, project)
     for name in ("docs", "overrides", "scripts"):
         shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     write_collection(project, count, REPO / "practices" / "taxonomy.yml")

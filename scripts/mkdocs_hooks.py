@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from scripts import open_data, redirects, render
 from scripts.feeds import atom_feed
 from scripts.field_reference import render_field_reference
+from scripts.form import form_page
 from scripts.json_schema import practice_json_schema
 from scripts.search_index import build_index
 from scripts.validate import summary_line, validate
@@ -68,6 +69,9 @@ def on_files(files: Files, config) -> Files:
             )
             add(f"{folder}/{term.id}/feed.xml", feed)
     add("contribute/fields.md", render_field_reference(site.taxonomy))
+    guide = (Path(config.config_file_path).parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    add("contribute/index.md", render.contributing_page(guide, site))
+    add("contribute/new.md", form_page(site))
 
     for record in report.retired:
         if not record.replaced_by:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 import yaml
 
@@ -457,6 +458,32 @@ def _term_item(facet: str, term, site: Site, prefix: str, extra: str = "") -> st
     return (
         f'<li><a href="{prefix}{term.id}/">{esc(term.label)}</a> <span class="atlas-count">{count}</span>{extra}</li>'
     )
+
+
+# -- contributing ---------------------------------------------------------------------
+
+
+def contributing_page(guide: str, site: Site) -> str:
+    """CONTRIBUTING.md as the site's /contribute/ page: one text for the repository and the
+    site. Its links are relative to the repository, so they are pointed there."""
+    repository = f"{site.repo_url}/blob/{site.branch}/"
+
+    def absolute(match: re.Match) -> str:
+        target = match.group(2)
+        if re.match(r"^[a-z]+:|^#", target):
+            return match.group(0)
+        return f"{match.group(1)}({urljoin(repository, target)})"
+
+    body = re.sub(r"(\[[^\]]*\])\(([^)\s]+)\)", absolute, guide)
+    body = body.replace(
+        "Open **Suggest a practice** on the site (Contribute → Suggest a practice).",
+        "Open [Suggest a practice](new.md).",
+    ).replace("the\nfield reference (Contribute → Field reference on the site)", "the\n[field reference](fields.md)")
+    meta = {
+        "title": "How to contribute",
+        "description": "Add or correct a practice: with a form, on GitHub, or locally.",
+    }
+    return page(meta, body)
 
 
 # -- home page parts (replace markers in docs/index.md) ---------------------------------

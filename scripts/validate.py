@@ -3,6 +3,7 @@
     python -m scripts.validate                    # every entry in practices/
     python -m scripts.validate practices/x.md     # these files, checked against the rest
     python -m scripts.validate --format github    # GitHub Actions annotations
+    python -m scripts.validate --changed-since origin/main   # the entries a branch changed
 
 Exit status: 1 when there is any error, 0 otherwise (warnings never fail).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,6 +290,22 @@ def suggest_id(text: str) -> str:
     return slugify(text, MAX_ID_LENGTH) or "practice"
 
 
+def changed_entries(root: Path, since: str) -> list[Path] | None:
+    """Entries added or changed since `since` (git), or None for all of them when a shared
+    file (vocabularies, retired ids) changed: then every entry may be affected."""
+    result = subprocess.run(
+        ["git", "diff", "--name-only", "--diff-filter=ACMR", f"{since}...HEAD", "--", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip() or "git diff failed")
+    changed = [Path(line) for line in result.stdout.splitlines() if line]
+    if any(not is_entry_name(path) for path in changed if path.parent == root):
+        return None
+    return [path for path in changed if is_entry_name(path) and path.exists()]
+
+
 def summary_line(report: Report) -> str:
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'s' * (count != 1)}"
@@ -302,9 +320,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="entry files or folders (default: all of practices/)")
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the collection folder (default: practices)")
     parser.add_argument("--format", choices=("text", "github"), default="text")
+    parser.add_argument("--changed-since", metavar="GIT-REF", help="check the entries changed since this commit")
     args = parser.parse_args(argv)
 
-    report = validate(args.root, args.paths or None)
+    paths = args.paths or None
+    if args.changed_since:
+        try:
+            paths = changed_entries(args.root, args.changed_since)
+        except RuntimeError as exc:
+            print(f"--changed-since {args.changed_since}: {exc}", file=sys.stderr)
+            return 2
+    report = validate(args.root, paths)
     for problem in report.problems:
         print(problem.format_github() if args.format == "github" else problem.format())
     if report.problems:

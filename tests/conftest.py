@@ -63,7 +63,8 @@ def base_entry() -> str:
 def copy_project(target: Path, practices: Path | None = None) -> Path:
     """A copy of the site's sources in `target`, optionally with another practices folder."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", target)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(REPO / name, target)
     for folder in ("docs", "overrides", "scripts"):
         shutil.copytree(REPO / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(practices or REPO / "practices", target / "practices")

@@ -350,3 +350,83 @@ def test_filtered_view_link_is_copied_and_reopens_the_view(browser, server):
     page.wait_for_selector("[data-search-ready]")
     assert visible_ids(page) == ["kumanovo-tetovo-peer-learning"]
     context.close()
+
+
+def fill_suggestion_form(page):
+    page.fill("[data-atlas-form] [data-field=title]", "Municipal safety council in Danilovgrad")
+    page.fill(
+        "[data-atlas-form] [data-field=summary]",
+        "Danilovgrad runs a municipal council where police, schools and NGOs meet to plan local safety together.",
+    )
+    page.check("[data-field=regions] input[value=western-balkans]")
+    page.select_option("[data-field=countries]", ["ME"])
+    page.fill("[data-field=places] [data-field=name]", "Danilovgrad")
+    page.fill("[data-field=places] [data-field=also]", "Даниловград")
+    page.check("[data-field=themes] input[value=community-safety]")
+    page.check("[data-field=types] input[value=multi-stakeholder-body]")
+    page.select_option("[data-atlas-form] > .atlas-row > [data-field=status]", "ongoing")
+    page.fill("[data-atlas-form] [data-field=started]", "2014")
+    page.fill("[data-field=organisations] [data-field=name]", "Municipality of Danilovgrad")
+    page.select_option("[data-field=organisations] [data-field=role]", "lead")
+    page.click("[data-field=organisations] [data-add-item]")
+    page.locator("[data-field=organisations] [data-item]").nth(1).locator("[data-field=name]").fill('OSCE "Mission"')
+    page.locator("[data-field=organisations] [data-item]").nth(1).locator("[data-field=role]").select_option("support")
+    page.select_option("[data-atlas-form] > .atlas-row > [data-field=evidence]", "described")
+    page.fill("[data-field=sources] [data-field=title]", "Local safety councils: a review")
+    page.fill("[data-field=sources] [data-field=publisher]", "OSCE")
+    page.fill("[data-field=sources] [data-field=url]", "https://example.org/review")
+    page.fill("[data-field=replication] [data-field=preconditions]", "A mayor's decision\nA coordinator")
+    page.fill("[data-section=context]", "A town of 18,000 people.")
+    page.fill("[data-section=what-was-done]", "The council met every month.")
+    page.fill("[data-section=how-to-replicate]", "Start with a decision of the mayor.")
+
+
+def test_suggestion_form_writes_a_valid_entry(browser, server, tmp_path):
+    from scripts.validate import validate
+    from tests.conftest import REPO
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}contribute/new/")
+    page.wait_for_selector("[data-atlas-form][data-ready]")
+    fill_suggestion_form(page)
+    assert page.input_value("[data-id]") == "municipal-safety-council-in-danilovgrad"
+    page.click("text=Create the file")
+    page.wait_for_selector("[data-output]:not([hidden])")
+    text = page.input_value("[data-output-text]")
+    assert page.text_content("[data-output-name]") == "practices/municipal-safety-council-in-danilovgrad.md"
+    github = page.get_attribute("[data-github]", "href")
+    assert github.startswith(
+        "https://github.com/practice-atlas/practice-atlas/new/main/practices?filename="
+        "municipal-safety-council-in-danilovgrad.md&value=---"
+    )
+    root = tmp_path / "practices"
+    root.mkdir()
+    (root / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
+    (root / "municipal-safety-council-in-danilovgrad.md").write_text(text, encoding="utf-8")
+    report = validate(root)
+    assert [p.format() for p in report.problems] == []
+    practice = report.practices[0]
+    assert practice.places[0].also == ("Даниловград",)
+    assert [o.name for o in practice.organisations] == ["Municipality of Danilovgrad", 'OSCE "Mission"']
+    assert practice.replication.preconditions == ("A mayor's decision", "A coordinator")
+    assert practice.section("results").text == "Not reported."
+    context.close()
+
+
+def test_suggestion_form_reports_missing_fields_and_keeps_input(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}contribute/new/")
+    page.wait_for_selector("[data-atlas-form][data-ready]")
+    page.fill("[data-atlas-form] [data-field=title]", "Half-finished entry")
+    page.click("text=Create the file")
+    problems = page.text_content("[data-problems]")
+    for needed in ("Summary: required", "Regions: required", "Organisations: required", "Context: required"):
+        assert needed in problems
+    assert page.is_hidden("[data-output]")
+    page.reload()
+    page.wait_for_selector("[data-atlas-form][data-ready]")
+    assert page.input_value("[data-atlas-form] [data-field=title]") == "Half-finished entry"
+    assert page.input_value("[data-id]") == "half-finished-entry"
+    context.close()

@@ -71,7 +71,11 @@ def test_scaffold_without_flags_lists_what_is_missing(collection, capsys):
         ("Old dialogue council", [], "'old-dialogue-council' is a former id of 'other-practice' and cannot be reused."),
         ("Withdrawn pilot", [], "'withdrawn-pilot' was retired on 2026-06-01 and is never reused."),
         ("طرابلس", [], "Cannot make an id from 'طرابلس'; give one with --id"),
-        ("Anything", ["--id", "Not_Valid"], "'Not_Valid' is not a valid id: use lower-case letters, digits and hyphens."),
+        (
+            "Anything",
+            ["--id", "Not_Valid"],
+            "'Not_Valid' is not a valid id: use lower-case letters, digits and hyphens.",
+        ),
     ],
 )
 def test_scaffold_refuses_taken_former_and_retired_ids(collection, capsys, base_entry, title, extra, message):
