@@ -16,12 +16,11 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from scripts import open_data, redirects, render
+from scripts import open_data, redirects, render, search_index
 from scripts.feeds import atom_feed
 from scripts.field_reference import render_field_reference
 from scripts.form import form_page
 from scripts.json_schema import practice_json_schema
-from scripts.search_index import build_index
 from scripts.validate import summary_line, validate
 
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
@@ -81,7 +80,7 @@ def on_files(files: Files, config) -> Files:
 
     add(
         "practices/search-index.json",
-        json.dumps(build_index(site.practices, site.taxonomy), separators=(",", ":"), sort_keys=True),
+        json.dumps(search_index.build_index(site.practices, site.taxonomy), separators=(",", ":"), sort_keys=True),
     )
     add("api/practices.json", open_data.practices_json(site.practices, base_url))
     add("api/practices.csv", open_data.practices_csv(site.practices, base_url))
@@ -121,6 +120,25 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             if marker in markdown:
                 markdown = markdown.replace(marker, make())
     return markdown
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    # Put back the finished HTML that generated pages set aside (render.Site.raw).
+    return _site.restore(html_text) if _site is not None else html_text
+
+
+def on_post_build(config) -> None:
+    # Material's header search gets each practice once, as title, summary, places and
+    # organisations, instead of every section of every page: at 5,000 practices its
+    # index of whole pages took 13 s to build in the browser.
+    if _site is None:
+        return
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] += search_index.material_documents(_site.practices)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _markers(site: render.Site) -> dict:

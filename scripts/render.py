@@ -33,6 +33,10 @@ FACETS = {
     "evidence": ("Evidence", "evidence", lambda p: (p.evidence,)),
 }
 ROLE_ORDER = ("lead", "partner", "funder", "support")
+_PLACEHOLDER = re.compile(r"<!--atlas-raw-\d+-->")
+# Pages whose content is made of practices: Material's own search indexes the practices
+# once, compactly (see mkdocs_hooks.on_post_build), not page by page.
+NOT_IN_SEARCH = {"search": {"exclude": True}}
 LANDING = {"region": ("regions", "Regions"), "theme": ("themes", "Themes")}  # facet -> (folder, title)
 
 
@@ -50,6 +54,19 @@ class Site:
     repo_url: str = ""  # repo_url from mkdocs.yml: where contributors edit and report
     branch: str = "main"
     by_id: dict[str, Practice] = field(init=False)
+    fragments: dict[str, str] = field(init=False, default_factory=dict)
+
+    def raw(self, html_text: str) -> str:
+        """Set finished HTML aside and leave a placeholder in the Markdown.
+
+        Python-Markdown parses raw HTML blocks with a slow pure-Python parser; what is
+        already HTML skips it and goes back in after conversion (`restore`)."""
+        key = f"<!--atlas-raw-{len(self.fragments)}-->"
+        self.fragments[key] = html_text
+        return f"\n{key}\n"
+
+    def restore(self, page_html: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: self.fragments[m.group(0)], page_html)
 
     def __post_init__(self):
         # The catalogue's title order (normalised title, then id), so its script need not re-sort.
@@ -159,7 +176,7 @@ def card_list(practices: list[Practice], site: Site, root: str, heading: str = "
 def practice_page(practice: Practice, site: Site) -> str:
     root = "../../"
     tax = site.taxonomy
-    parts = [
+    head = [
         f'<div class="atlas-practice" data-practice-id="{esc(practice.id)}">',
         f"<h1>{esc(practice.title)}</h1>",
         f'<p class="atlas-summary">{esc(practice.summary)}</p>',
@@ -168,23 +185,18 @@ def practice_page(practice: Practice, site: Site) -> str:
         _cite(practice, site),
         f'<p class="atlas-print-only">Online, with sources and updates: {esc(site.url(practice))}</p>',
         "</div>",
-        "",
     ]
+    parts = [site.raw("\n".join(head))]
+    # Only the headings stay Markdown, so that the table of contents lists them.
     for spec in SECTIONS:
         section = practice.section(spec.key)
         if section is None:
             continue
-        parts += [
-            f"## {spec.title} {{#{spec.key}}}",
-            "",
-            _copy_section_link(spec.key),
-            "",
-            _block(render_markdown(section.text)),
-        ]
+        text = _copy_section_link(spec.key) + "\n" + _block(render_markdown(section.text))
         if spec.key == "how-to-replicate" and practice.replication:
-            parts.append(_replication(practice))
-        parts.append("")
-    parts += ["## Sources {#sources}", "", _sources(practice), ""]
+            text += "\n" + _replication(practice)
+        parts += [f"## {spec.title} {{#{spec.key}}}", site.raw(text)]
+    parts += ["## Sources {#sources}", site.raw(_sources(practice))]
     related = site.related(practice)
     if related:
         links = "\n".join(
@@ -192,25 +204,33 @@ def practice_page(practice: Practice, site: Site) -> str:
             f"{esc(where(p))}</span></li>"
             for p in related
         )
-        parts += ["## Related practices {#related}", "", f'<ul class="atlas-related">\n{links}\n</ul>', ""]
+        parts += ["## Related practices {#related}", site.raw(f'<ul class="atlas-related">\n{links}\n</ul>')]
+    tail = []
     contact = practice.contact
     if contact:
         address = contact.url or f"mailto:{contact.email}"
-        parts.append(f'<p class="atlas-contact">Contact: <a href="{esc(address)}">{esc(contact.organisation)}</a></p>')
-    parts.append(
+        tail.append(f'<p class="atlas-contact">Contact: <a href="{esc(address)}">{esc(contact.organisation)}</a></p>')
+    tail.append(
         f'<p class="atlas-reviewed">Last reviewed on {esc(human_date(practice.last_reviewed))} '
         f"against its sources. Evidence level: {esc(tax.label('evidence', practice.evidence))}.</p>"
     )
     if site.repo_url:
-        parts.append(
+        tail.append(
             f'<p class="atlas-improve">Something wrong or missing? <a href="{esc(site.correction_url(practice))}">'
             f'Suggest a correction</a> or <a href="{esc(site.edit_url(practice))}">edit this practice</a>.</p>'
         )
-    parts += [
+    tail += [
         f'<script src="{root}assets/atlas/copy.js" defer></script>',
         f'<script src="{root}assets/atlas/practice.js" defer></script>',
     ]
-    meta = {"title": practice.title, "description": practice.summary, "hide": ["navigation"], "atlas_type": "article"}
+    parts.append(site.raw("\n".join(tail)))
+    meta = {
+        "title": practice.title,
+        "description": practice.summary,
+        "hide": ["navigation"],
+        "atlas_type": "article",
+        **NOT_IN_SEARCH,
+    }
     return page(meta, "\n".join(parts) + "\n")
 
 
@@ -342,9 +362,7 @@ def catalogue_page(site: Site) -> str:
     root = "../"
     facets = "\n".join(_facet(key, site) for key in FACETS)
     total = len(site.practices)
-    body = f"""# Practices
-
-<div class="atlas-catalogue" data-atlas-catalogue data-index="search-index.json">
+    catalogue = f"""<div class="atlas-catalogue" data-atlas-catalogue data-index="search-index.json">
 <form class="atlas-filters" role="search" aria-label="Filter practices" hidden data-atlas-filters>
 <div class="atlas-filters__search">
 <label for="atlas-q">Search practices</label>
@@ -371,19 +389,18 @@ def catalogue_page(site: Site) -> str:
 {card_list(site.practices, site, root, "h2", " data-atlas-results")}
 <p class="atlas-empty" hidden data-atlas-empty>No practice matches. Remove a filter or try other words.</p>
 </div>
-
 <script src="{root}assets/atlas/lunr.js" defer></script>
 <script src="{root}assets/atlas/search.js" defer></script>
 <script src="{root}assets/atlas/copy.js" defer></script>
-<script src="{root}assets/atlas/catalogue.js" defer></script>
-"""
+<script src="{root}assets/atlas/catalogue.js" defer></script>"""
     meta = {
         "title": "Practices",
         "description": f"All {total} practices: filter by region, country, theme, type, status and evidence.",
         "hide": ["navigation", "toc"],
         "atlas_catalogue": True,  # overrides/partials/search.html leaves Material's search out
+        **NOT_IN_SEARCH,
     }
-    return page(meta, body)
+    return page(meta, "# Practices\n" + site.raw(catalogue))
 
 
 def _facet(key: str, site: Site) -> str:
@@ -432,11 +449,11 @@ def landing_page(facet: str, term_id: str, site: Site) -> str:
         parts.append(f'<p class="atlas-combos">By {other}: {combo_links}</p>')
     parts += ["", f"## {len(practices)} {noun} {{#practices}}", ""]
     if practices:
-        parts.append(card_list(practices, site, root, "h3"))
+        parts.append(site.raw(card_list(practices, site, root, "h3")))
     else:
         parts.append(f'<p>No practice is filed here yet. <a href="{root}contribute/fields/">Add one</a>.</p>')
     parts.append(f'<p class="atlas-feed"><a href="feed.xml">Follow new {esc(term.label)} practices (Atom feed)</a></p>')
-    meta = {"title": term.label, "description": term.description, "atlas_feed": "feed.xml"}
+    meta = {"title": term.label, "description": term.description, "atlas_feed": "feed.xml", **NOT_IN_SEARCH}
     return page(meta, "\n".join(parts) + "\n")
 
 
