@@ -11,6 +11,7 @@ Two things must match the browser exactly, or a query silently misses:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -82,6 +83,7 @@ _RE_5_1 = re.compile(r"ll$")
 _RE3_5 = re.compile("^" + _C + _v + "[^aeiouwxy]$")
 
 
+@functools.lru_cache(maxsize=65536)  # a collection repeats its words: stem each once
 def stem(w: str) -> str:
     """The stem lunr.js 2.3.9 gives a (lower-case) word."""
     if len(w) < 3:

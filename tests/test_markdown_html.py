@@ -43,3 +43,10 @@ def test_sanitise_keeps_only_safe_markup(fragment, expected):
 
 def test_attribute_lists_are_not_interpreted():
     assert render_markdown("Text {: onclick=alert(1) }") == "<p>Text {: onclick=alert(1) }</p>"
+
+
+def test_sections_rendered_together_equal_sections_rendered_alone():
+    from scripts.markdown_html import render_sections
+
+    texts = ["Plain *text*.", "- one\n- two", "```\ncode <b>\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "1. first"]
+    assert render_sections(texts) == [render_markdown(t) for t in texts]
