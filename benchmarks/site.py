@@ -1,17 +1,11 @@
-"""Build time, size and search speed of the site: python -m benchmarks.site [N ...] [--runs R]
+"""Measurements of one synthetic collection: build, size, search in Node and in Chromium.
 
-For each N (default 100 and 1000) it writes N synthetic entries to a temporary folder and
-measures, each as the median of R runs:
-- the full build against a bare Material build of the same pages (no hook, pages out of
-  the nav), and their ratio;
-- site size, the largest page, and the catalogue's search data (raw and gzip);
-- in headless Chromium, time from navigation to the catalogue's first search result.
-Nothing is written into the repository.
+Used by `python -m benchmarks` (see benchmarks/__main__.py). Everything happens in a
+temporary folder; nothing is written into the repository.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import json
@@ -21,18 +15,22 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from benchmarks.synthetic import write_collection
+from scripts.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = "/usr/bin/chromium"
-QUERY = "youth dialogue"
+LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib/search/templates/search/lunr.js"
+QUERIES = ["youth", "dialogue council", "polarisation", "prevention plan", "Prishtine", "referral training",
+           "volunteers", "mayor network", "returnees families", "hate"]  # fmt: skip
+CATALOGUE_ASSETS = ["assets/atlas/lunr.js", "assets/atlas/search.js", "assets/atlas/copy.js",
+                    "assets/atlas/catalogue.js"]  # fmt: skip
 
 BARE_CONFIG = """site_name: Bare
 site_url: https://example.org/
@@ -47,9 +45,37 @@ not_in_nav: |
   /practices/*.md
 """
 
+NODE_QUERY = """
+const lunr = require(process.argv[1]);
+const atlas = require(process.argv[2]);
+const fs = require('fs');
+const queries = JSON.parse(process.argv[4]);
+let start = process.hrtime.bigint();
+const index = lunr.Index.load(JSON.parse(fs.readFileSync(process.argv[3], 'utf8')));
+const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
+const times = [];
+for (let round = 0; round < 5; round++) {
+  for (const q of queries) {
+    start = process.hrtime.bigint();
+    atlas.search(lunr, index, q);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+times.sort((a, b) => a - b);
+console.log(JSON.stringify({load_ms: loadMs, query_ms: times[Math.floor(times.length / 2)]}));
+"""
 
-def timed_build(project: Path, site: Path) -> float:
-    start = time.perf_counter()
+
+def median_time(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build(project: Path, site: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
         cwd=project,
@@ -57,7 +83,6 @@ def timed_build(project: Path, site: Path) -> float:
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - start
 
 
 def full_project(folder: Path, count: int) -> Path:
@@ -72,7 +97,7 @@ def full_project(folder: Path, count: int) -> Path:
 
 
 def bare_project(folder: Path, practices: Path) -> Path:
-    """The same entries as plain Material pages: title and body, no hook."""
+    """The same entries as plain Material pages (title and body), no hook, out of the nav."""
     project = folder / "bare"
     docs = project / "docs" / "practices"
     docs.mkdir(parents=True)
@@ -85,28 +110,28 @@ def bare_project(folder: Path, practices: Path) -> Path:
     return project
 
 
-def first_result_ms(site: Path, runs: int) -> float | None:
-    if not Path(CHROMIUM).exists():
-        return None
-    from playwright.sync_api import sync_playwright
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
-    handler = functools.partial(_Quiet, directory=str(site.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/{site.name}/practices/?q={QUERY}"
-    times = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for _ in range(runs):
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(url, wait_until="commit")
-            ready = page.wait_for_selector("[data-atlas-catalogue][data-search-ready]")
-            times.append(float(ready.get_attribute("data-search-ready")))  # the page's own clock
-            context.close()
-        browser.close()
-    httpd.shutdown()
-    return statistics.median(times)
+
+def node_search(site: Path) -> dict | None:
+    if not shutil.which("node"):
+        return None
+    result = subprocess.run(
+        [
+            "node",
+            "-e",
+            NODE_QUERY,
+            str(LUNR_JS),
+            str(REPO / "docs/assets/atlas/search.js"),
+            str(site / "practices" / "search-index.json"),
+            json.dumps(QUERIES),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -114,67 +139,70 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def gz(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+def browser_search(site: Path, runs: int) -> dict | None:
+    """Milliseconds from navigation to the first result, by the page's own clock: the
+    catalogue's prebuilt index, and Material's header search; and the JS heap after."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site.parent)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/{site.name}/"
+    catalogue, material, heap = [], [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{base}practices/?q=youth+dialogue", wait_until="commit")
+            ready = page.wait_for_selector("[data-atlas-catalogue][data-search-ready]", timeout=120_000)
+            catalogue.append(float(ready.get_attribute("data-search-ready")))
+            cdp = context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            heap.append(metrics["JSHeapUsedSize"] / 1e6)
+            page.goto(f"{base}?q=youth+dialogue", wait_until="commit")  # Material opens its search for ?q=
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            material.append(page.evaluate("performance.now()"))
+            context.close()
+        browser.close()
+    httpd.shutdown()
+    return {
+        "catalogue_ms": statistics.median(catalogue),
+        "material_ms": statistics.median(material),
+        "heap_mb": max(heap),
+    }
 
 
 def measure(count: int, runs: int) -> dict:
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         project = full_project(folder, count)
         bare = bare_project(folder, project / "practices")
-        full_times = [timed_build(project, folder / "site") for _ in range(runs)]
-        bare_times = [timed_build(bare, folder / "bare-site") for _ in range(runs)]
-        site = folder / "site"
+        validation = median_time(lambda: validate(project / "practices"), runs)
+        full_s = median_time(lambda: build(project, folder / "www" / "site"), runs)
+        bare_s = median_time(lambda: build(bare, folder / "bare-site"), runs)
+        site = folder / "www" / "site"
         pages = list(site.rglob("*.html"))
         largest = max(pages, key=lambda p: p.stat().st_size)
         index = site / "practices" / "search-index.json"
-        catalogue = site / "practices" / "index.html"
+        fetched = [site / "practices" / "index.html", index, *(site / a for a in CATALOGUE_ASSETS)]
+        material_index = site / "search" / "search_index.json"
         return {
             "entries": count,
-            "build_s": statistics.median(full_times),
-            "bare_build_s": statistics.median(bare_times),
-            "ratio": statistics.median(full_times) / statistics.median(bare_times),
+            "validate_s": validation,
+            "build_s": full_s,
+            "bare_build_s": bare_s,
+            "ratio": full_s / bare_s,
             "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
             "largest_page": f"{largest.relative_to(site)} ({largest.stat().st_size / 1e3:.0f} kB)",
             "index_kb": index.stat().st_size / 1e3,
             "index_gzip_kb": gz(index) / 1e3,
-            "catalogue_gzip_kb": gz(catalogue) / 1e3,
-            "first_result_ms": first_result_ms(site, max(runs, 5)),
+            "catalogue_fetch_gzip_kb": sum(gz(p) for p in fetched) / 1e3,
+            "material_index_gzip_kb": gz(material_index) / 1e3,
+            "node": node_search(site),
+            "browser": browser_search(site, max(runs, 5)),
         }
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.site")
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", type=Path, help="also write the results here")
-    args = parser.parse_args(argv)
-    rows = [measure(n, args.runs) for n in args.sizes]
-    header = (
-        "entries",
-        "build s",
-        "bare s",
-        "ratio",
-        "site MB",
-        "index kB",
-        "index gz kB",
-        "catalogue gz kB",
-        "first result ms",
-        "largest page",
-    )
-    print(" | ".join(header))
-    for r in rows:
-        first = f"{r['first_result_ms']:.0f}" if r["first_result_ms"] is not None else "n/a (no chromium)"
-        print(
-            f"{r['entries']} | {r['build_s']:.2f} | {r['bare_build_s']:.2f} | {r['ratio']:.2f} | "
-            f"{r['site_mb']:.1f} | {r['index_kb']:.0f} | {r['index_gzip_kb']:.0f} | {r['catalogue_gzip_kb']:.0f} | "
-            f"{first} | {r['largest_page']}"
-        )
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=2))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

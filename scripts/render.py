@@ -53,6 +53,7 @@ class Site:
     repo_url: str = ""  # repo_url from mkdocs.yml: where contributors edit and report
     branch: str = "main"
     by_id: dict[str, Practice] = field(init=False)
+    _linked: dict[str, set[str]] = field(init=False, repr=False)
     fragments: dict[str, str] = field(init=False, default_factory=dict)
 
     def raw(self, html_text: str) -> str:
@@ -71,10 +72,15 @@ class Site:
         # The catalogue's title order (normalised title, then id), so its script need not re-sort.
         self.practices = sorted(self.practices, key=lambda p: (normalise(p.title), p.id))
         self.by_id = {p.id: p for p in self.practices}
+        # Links both ways: a practice lists what it relates to, and is listed by others.
+        self._linked: dict[str, set[str]] = {p.id: set(p.related) for p in self.practices}
+        for p in self.practices:
+            for other in p.related:
+                self._linked[other].add(p.id)
 
     def related(self, practice: Practice) -> list[Practice]:
-        """Declared links both ways: a practice lists what it relates to and what relates to it."""
-        ids = set(practice.related) | {p.id for p in self.practices if practice.id in p.related}
+        """Practices linked to this one, in either direction, in title order."""
+        ids = self._linked[practice.id]
         return [self.by_id[i] for i in sorted(ids, key=lambda i: (normalise(self.by_id[i].title), i))]
 
     def with_term(self, facet: str, value: str) -> list[Practice]:
