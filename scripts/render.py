@@ -146,19 +146,18 @@ def when(practice: Practice) -> str:
 
 
 def card(practice: Practice, site: Site, root: str, heading: str = "h2") -> str:
-    """A practice in a list. The data-* attributes are what the catalogue filters on."""
+    """A practice in a list. The data-* attributes are what the catalogue filters and sorts on;
+    titles sort by their normalised text (search.js normalise), the order built here."""
     data = {
         "practice-id": practice.id,
         **{f: " ".join(values(practice)) for f, (_, _, values) in FACETS.items()},
         "reviewed": practice.last_reviewed.isoformat(),
-        "title": normalise(practice.title),
     }
     attributes = " ".join(f'data-{name}="{esc(value)}"' for name, value in data.items())
     status = site.taxonomy.label("statuses", practice.status)
     evidence = site.taxonomy.label("evidence", practice.evidence)
-    themes = ", ".join(
-        f'<a href="{root}themes/{t}/">{esc(site.taxonomy.label("themes", t))}</a>' for t in practice.themes
-    )
+    # Plain labels, not links: the catalogue's weight is its cards (theme pages are a click away).
+    themes = esc(", ".join(site.taxonomy.label("themes", t) for t in practice.themes))
     return (
         f'<li class="atlas-card" {attributes}>\n'
         f'<{heading} class="atlas-card__title"><a href="{root}practices/{practice.id}/">{esc(practice.title)}</a>'

@@ -165,7 +165,10 @@ def test_no_result_says_so(page, server):
 
 def test_sort_by_title_and_newest(page, server):
     open_catalogue(page, server, "?sort=title")
-    titles = page.eval_on_selector_all("[data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.title)")
+    titles = page.eval_on_selector_all(
+        "[data-practice-id]:not([hidden])",
+        "els => els.map(e => AtlasSearch.normalise(e.querySelector('.atlas-card__title').textContent))",
+    )
     assert titles == sorted(titles)
     page.select_option("select[name=sort]", "newest")
     assert "sort=newest" in page.url

@@ -237,4 +237,4 @@ def test_hostile_entry_in_catalogue_is_escaped(hostile_site):
     assert card["data-status"] == "ongoing"
     text = (hostile_site / "practices" / "index.html").read_text(encoding="utf-8")
     assert "Council &#x27;A&#x27; &amp; &quot;B&quot; in Exampleville</a>" in text
-    assert 'data-title="council a b in exampleville"' in text
+    assert "Evidence: Monitored" in text

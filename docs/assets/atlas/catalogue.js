@@ -20,9 +20,12 @@
   var index = null; // the lunr index, once loaded
   var typingTimer = null;
 
-  // Each card's facet values, read once: {region: ["western-balkans"], ...}
+  // Each card's facet values, read once: {region: ["western-balkans"], ...}, and its title
+  // normalised as the page was sorted (scripts/render.py), so title order needs no move.
   var values = new Map();
+  var titles = new Map();
   cards.forEach(function (card) {
+    titles.set(card, window.AtlasSearch.normalise(card.querySelector(".atlas-card__title").textContent));
     var own = {};
     facetKeys.forEach(function (key) {
       var raw = card.getAttribute("data-" + key) || "";
@@ -122,8 +125,7 @@
         var ra = a.getAttribute("data-reviewed"), rb = b.getAttribute("data-reviewed");
         if (ra !== rb) return ra < rb ? 1 : -1;
       }
-      // Plain code-point order, as the page was built (scripts/render.py), so no move is needed.
-      var ta = a.getAttribute("data-title"), tb = b.getAttribute("data-title");
+      var ta = titles.get(a), tb = titles.get(b);
       if (ta !== tb) return ta < tb ? -1 : 1;
       return a.getAttribute("data-practice-id") < b.getAttribute("data-practice-id") ? -1 : 1;
     });
@@ -181,7 +183,7 @@
   form.hidden = false;
   var initial = readState();
   writeForm(initial);
-  apply(initial);
+  if (!initial.q.trim()) apply(initial);  // with a query, the index decides: wait for it
 
   // Same request as the page's <link rel="preload">, so the browser reuses that download.
   window.fetch(root.getAttribute("data-index"), { credentials: "same-origin" })
