@@ -54,6 +54,7 @@ def main(argv: list[str]) -> int:
         "lunr.js load ms",
         "query ms",
         "catalogue first result ms",
+        "… after page load ms",
         "Material first result ms",
         "JS heap MB",
         "largest page",

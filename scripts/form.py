@@ -201,5 +201,6 @@ type is kept in this browser if you reload the page. Please read the
         "title": "Suggest a practice",
         "description": "Propose a practice: the form writes the entry's file for you.",
         "hide": ["toc"],
+        "search": {"exclude": True},  # its lists of every practice and country are not content
     }
     return page(meta, body)

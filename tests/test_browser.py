@@ -433,3 +433,23 @@ def test_suggestion_form_reports_missing_fields_and_keeps_input(browser, server)
     assert page.input_value("[data-atlas-form] [data-field=title]") == "Half-finished entry"
     assert page.input_value("[data-id]") == "half-finished-entry"
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Tetovo", "kumanovo-tetovo-peer-learning"),  # title
+        ("Chemonics", "kosovo-municipal-offices-for-communities-and-returns"),  # organisation
+        ("Manila", "southeast-asia-national-local-cooperation-workshop"),  # place
+        ("accountability", "pristina-region-civil-society-platform"),  # summary
+    ],
+)
+def test_header_search_still_finds_practices(page, server, query, expected):
+    """Material's search holds one short document a practice (title, summary, places,
+    organisations) instead of whole pages; typical queries must still find them."""
+    page.goto(server)
+    page.click(".md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+    first = page.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 3).map(e => e.href)")
+    assert any(link.split("?")[0].endswith(f"/practices/{expected}/") for link in first)

@@ -133,9 +133,18 @@ def test_stop_words_match_the_browser():
 
 
 @pytest.fixture(scope="module")
-def index():
-    report = validate(REPO / "practices")
-    return build_index(report.practices, report.taxonomy)
+def practices():
+    return validate(REPO / "practices").practices
+
+
+@pytest.fixture(scope="module")
+def index(practices):
+    return build_index(practices, validate(REPO / "practices").taxonomy)
+
+
+def ids(practices, hits):
+    """Refs are positions in the list the index was built from."""
+    return [[practices[int(ref)].id for ref in refs] for refs in hits]
 
 
 @pytest.mark.parametrize(
@@ -154,9 +163,9 @@ def index():
         ("polar", "kumanovo-community-action-team"),
     ],
 )
-def test_browser_queries_find_the_practice(index, query, expected):
-    hits = node({"words": [], "texts": [], "queries": [query], "index": index})["hits"][0]
-    assert expected in hits
+def test_browser_queries_find_the_practice(practices, index, query, expected):
+    hits = node({"words": [], "texts": [], "queries": [query], "index": index})["hits"]
+    assert expected in ids(practices, hits)[0]
 
 
 def test_browser_query_for_a_word_lunr_py_stems_differently():
@@ -169,7 +178,7 @@ def test_browser_query_for_a_word_lunr_py_stems_differently():
     ]
     index = build_index(practices, report.taxonomy)
     hits = node({"words": [], "texts": [], "queries": ["survey", "journey day", "the survey"], "index": index})["hits"]
-    assert hits == [["kumanovo-tetovo-peer-learning"]] * 3
+    assert ids(practices, hits) == [["kumanovo-tetovo-peer-learning"]] * 3
 
 
 def test_a_query_of_stop_words_only_is_no_query(index):
@@ -178,5 +187,5 @@ def test_a_query_of_stop_words_only_is_no_query(index):
 
 def test_index_is_the_same_for_the_same_input(index):
     report = validate(REPO / "practices")
-    again = build_index(list(reversed(report.practices)), report.taxonomy)
+    again = build_index(report.practices, report.taxonomy)
     assert json.dumps(again, sort_keys=True) == json.dumps(index, sort_keys=True)

@@ -85,20 +85,20 @@
     });
   }
 
+  // Search results by card: a ref is the card's position in the page as built (see
+  // scripts/search_index.py build_index), which is the catalogue's title order.
   function searchScores(state) {
     if (!state.q.trim() || !index) return null;
     var hits = window.AtlasSearch.search(window.lunr, index, state.q);
     if (hits === null) return null;
     var scores = new Map();
-    hits.forEach(function (hit) { scores.set(hit.ref, hit.score); });
+    hits.forEach(function (hit) { scores.set(cards[Number(hit.ref)], hit.score); });
     return scores;
   }
 
   function apply(state) {
     var scores = searchScores(state);
-    var inSearch = function (card) {
-      return scores === null || scores.has(card.getAttribute("data-practice-id"));
-    };
+    var inSearch = function (card) { return scores === null || scores.has(card); };
     var shown = cards.filter(function (card) { return inSearch(card) && matches(card, state, null); });
 
     // Counts beside each option: results if that option were added to the other filters.
@@ -119,7 +119,7 @@
     var sort = state.sort || (scores ? "relevance" : "title");
     shown.sort(function (a, b) {
       if (sort === "relevance" && scores) {
-        var diff = scores.get(b.getAttribute("data-practice-id")) - scores.get(a.getAttribute("data-practice-id"));
+        var diff = scores.get(b) - scores.get(a);
         if (diff) return diff;
       } else if (sort === "newest") {
         var ra = a.getAttribute("data-reviewed"), rb = b.getAttribute("data-reviewed");
@@ -130,15 +130,16 @@
       return a.getAttribute("data-practice-id") < b.getAttribute("data-practice-id") ? -1 : 1;
     });
     var visible = new Set(shown);
-    cards.forEach(function (card) { card.hidden = !visible.has(card); });
-    // Move cards only when the order changes, and in one operation: moving a thousand
-    // cards one by one took over half a second.
-    var current = Array.prototype.filter.call(list.children, function (card) { return visible.has(card); });
-    var same = current.length === shown.length && current.every(function (card, i) { return card === shown[i]; });
-    if (!same) {
-      list.replaceChildren.apply(list, shown.concat(cards.filter(function (card) { return !visible.has(card); })));
+    cards.forEach(function (card) {
+      var hide = !visible.has(card);
+      if (card.hidden !== hide) card.hidden = hide;  // untouched cards cost no style work
+    });
+    // Shown cards go first, in order; hidden ones stay where they are. Nothing moves when
+    // the order is already right: moving thousands of cards one by one took seconds.
+    var first = Array.prototype.slice.call(list.children, 0, shown.length);
+    if (!shown.every(function (card, i) { return first[i] === card; })) {
+      list.prepend.apply(list, shown);
     }
-
     countEl.textContent = shown.length;
     countEl.setAttribute("data-result-count", shown.length);
     nounEl.textContent = shown.length === 1 ? "practice" : "practices";
