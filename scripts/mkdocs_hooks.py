@@ -127,20 +127,6 @@ def on_page_content(html_text: str, page, config, files) -> str:
     return _site.restore(html_text) if _site is not None else html_text
 
 
-def on_post_build(config) -> None:
-    # Material's header search gets each practice once, as title, summary, places and
-    # organisations, instead of every section of every page: at 5,000 practices its
-    # index of whole pages took 13 s to build in the browser.
-    if _site is None:
-        return
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] += search_index.material_documents(_site.practices)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
 def _markers(site: render.Site) -> dict:
     """Computed parts of hand-written pages: docs/index.md and docs/open-data.md."""
     return {

@@ -12,7 +12,6 @@ Two things must match the browser exactly, or a query silently misses:
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 
@@ -186,18 +185,3 @@ def build_index(practices: list[Practice], taxonomy: Taxonomy) -> dict:
     for position, practice in enumerate(practices):
         builder.add({"id": str(position), **search_document(practice, taxonomy)})
     return builder.build().serialize()
-
-
-def material_documents(practices: list[Practice]) -> list[dict]:
-    """Entries for Material's header search index: one short document a practice.
-
-    Material shows `text` as HTML, so it is escaped."""
-    documents = []
-    for practice in sorted(practices, key=lambda p: p.id):
-        places = ", ".join(name for place in practice.places for name in (place.name, *place.also))
-        organisations = ", ".join(o.name for o in practice.organisations)
-        text = " ".join(part for part in (practice.summary, places, organisations) if part)
-        documents.append(
-            {"location": f"practices/{practice.id}/", "title": html.escape(practice.title), "text": html.escape(text)}
-        )
-    return documents

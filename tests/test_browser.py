@@ -222,15 +222,6 @@ def test_section_links_land_on_the_section(page, server):
     assert 0 <= top < 300
 
 
-def test_material_header_search_finds_a_practice(page, server):
-    page.goto(server)
-    page.click(".md-search__input")
-    page.keyboard.type("Tetovo")
-    page.wait_for_selector(".md-search-result__item")
-    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    assert any("kumanovo-tetovo-peer-learning" in link for link in links)
-
-
 PAGES = ["", "practices/", "practices/kumanovo-community-action-team/", "regions/western-balkans/", "themes/"]
 
 
@@ -444,12 +435,24 @@ def test_suggestion_form_reports_missing_fields_and_keeps_input(browser, server)
         ("accountability", "pristina-region-civil-society-platform"),  # summary
     ],
 )
-def test_header_search_still_finds_practices(page, server, query, expected):
-    """Material's search holds one short document a practice (title, summary, places,
-    organisations) instead of whole pages; typical queries must still find them."""
-    page.goto(server)
+def test_header_search_leads_to_the_practice(page, server, query, expected):
+    """Site-wide search serves practices from the catalogue's prebuilt index: the header
+    search's first line opens the catalogue with the query, which finds the practice."""
+    page.goto(f"{server}themes/")
     page.click(".md-search__input")
     page.keyboard.type(query)
+    link = page.locator("[data-atlas-practices-link]")
+    link.wait_for(state="visible")
+    assert query in link.text_content()
+    link.click()
+    page.wait_for_selector("[data-search-ready]")
+    assert visible_ids(page)[0] == expected
+
+
+def test_header_search_still_finds_other_pages(page, server):
+    page.goto(server)
+    page.click(".md-search__input")
+    page.keyboard.type("licence")
     page.wait_for_selector(".md-search-result__item")
-    first = page.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 3).map(e => e.href)")
-    assert any(link.split("?")[0].endswith(f"/practices/{expected}/") for link in first)
+    links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href.split('?')[0])")
+    assert any(link.endswith("/open-data/") for link in links)
