@@ -165,7 +165,11 @@ def browser_search(site: Path, runs: int) -> dict | None:
             cdp.send("Performance.enable")
             metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             heap.append(metrics["JSHeapUsedSize"] / 1e6)
-            # Material opens its search for ?q=; its index holds the pages other than practices.
+            context.close()
+            # A fresh page: Material opens its search for ?q=; its index holds the pages other
+            # than practices, which are searched in the catalogue (measured above).
+            context = browser.new_context()
+            page = context.new_page()
             page.goto(f"{base}?q=licence", wait_until="commit")
             page.wait_for_selector(".md-search-result__item", timeout=120_000)
             material.append(page.evaluate("performance.now()"))
