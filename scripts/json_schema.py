@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from scripts.schema import PRACTICE
-from scripts.taxonomy import Taxonomy, load_taxonomy
+from scripts.taxonomy import Taxonomy, repository_taxonomy
 
 SCHEMA_ID = "https://practice-atlas.example.org/schema/practice.schema.json"
 
@@ -33,10 +32,8 @@ def practice_json_schema(taxonomy: Taxonomy, schema_id: str = SCHEMA_ID) -> dict
 
 
 def main() -> int:
-    taxonomy, problems = load_taxonomy(Path("practices/taxonomy.yml"))
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    if problems:
+    taxonomy = repository_taxonomy()
+    if taxonomy is None:
         return 1
     json.dump(practice_json_schema(taxonomy), sys.stdout, indent=2, ensure_ascii=False)
     print()

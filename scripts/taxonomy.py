@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,14 @@ class Taxonomy:
 
     def label(self, vocabulary: str, term_id: str) -> str:
         return self.term(vocabulary, term_id).label
+
+
+def repository_taxonomy() -> Taxonomy | None:
+    """practices/taxonomy.yml for the command-line generators; its problems go to stderr."""
+    taxonomy, problems = load_taxonomy(Path("practices/taxonomy.yml"))
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    return None if problems else taxonomy
 
 
 def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:

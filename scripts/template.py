@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from scripts.body import SECTIONS
 from scripts.schema import PRACTICE, Field, ListOf, Record
-from scripts.taxonomy import Taxonomy, load_taxonomy
+from scripts.taxonomy import Taxonomy, repository_taxonomy
 
 HEADER = """\
 # A practice entry. Save a copy as practices/<id>.md: the file name is the permanent
@@ -88,10 +87,8 @@ def _field_lines(spec: Field, taxonomy: Taxonomy, indent: str) -> list[str]:
 
 
 def main() -> int:
-    taxonomy, problems = load_taxonomy(Path("practices/taxonomy.yml"))
-    if problems:
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
+    taxonomy = repository_taxonomy()
+    if taxonomy is None:
         return 1
     sys.stdout.write(render_template(taxonomy))
     return 0
