@@ -144,3 +144,11 @@ def test_site(tmp_path_factory) -> Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def test_practices(tmp_path_factory) -> list:
+    """The test collection's practices, validated: counts in tests follow the collection."""
+    root = tmp_path_factory.mktemp("test-practices") / "practices"
+    write_test_collection(root)
+    return validate(root).practices

@@ -29,7 +29,7 @@ def load(test_site, path):
 
 def test_json_holds_every_practice_with_its_values(test_site, report):
     data = json.loads(load(test_site, "api/practices.json"))
-    assert data["count"] == len(report.practices) == len(data["practices"]) == 8
+    assert data["count"] == len(report.practices) == len(data["practices"]) >= 8
     assert data["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     records = {r["id"]: r for r in data["practices"]}
     assert sorted(records) == sorted(p.id for p in report.practices)
