@@ -58,7 +58,7 @@ def _label(spec: Field) -> str:
     return f"{esc(name)}{need}"
 
 
-def _hint(spec: Field, site: Site) -> str:
+def _hint(spec: Field) -> str:
     return f'<span class="atlas-hint">{esc(spec.help)}</span>'
 
 
@@ -75,11 +75,11 @@ def _control(spec: Field, site: Site, key: str, top: bool) -> str:
         if isinstance(kind, Record):
             return (
                 f'<fieldset class="atlas-group" data-field="{spec.name}" data-record>\n'
-                f"<legend>{_label(spec)}</legend>\n{_hint(spec, site)}\n{inner}\n</fieldset>"
+                f"<legend>{_label(spec)}</legend>\n{_hint(spec)}\n{inner}\n</fieldset>"
             )
         return (
             f'<fieldset class="atlas-group" data-field="{spec.name}" data-records>\n<legend>{_label(spec)}</legend>\n'
-            f'{_hint(spec, site)}\n<div class="atlas-item" data-item>\n{inner}\n'
+            f'{_hint(spec)}\n<div class="atlas-item" data-item>\n{inner}\n'
             '<button type="button" class="atlas-copy" data-remove-item>Remove</button>\n</div>\n'
             f'<button type="button" class="atlas-copy" data-add-item>Add another</button>\n</fieldset>'
         )
@@ -92,7 +92,7 @@ def _control(spec: Field, site: Site, key: str, top: bool) -> str:
         limits = f' data-min="{kind.min_items}"' + (f' data-max="{kind.max_items}"' if kind.max_items else "")
         return (
             f'<fieldset class="atlas-group" data-field="{spec.name}"{limits} data-choices>\n'
-            f"<legend>{_label(spec)}</legend>\n{_hint(spec, site)}\n{boxes}\n</fieldset>"
+            f"<legend>{_label(spec)}</legend>\n{_hint(spec)}\n{boxes}\n</fieldset>"
         )
     if isinstance(item, Country | PracticeId):
         if isinstance(item, Country):
@@ -101,7 +101,7 @@ def _control(spec: Field, site: Site, key: str, top: bool) -> str:
             options = [(p.id, p.title) for p in site.practices]
         choices = "\n".join(f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options)
         return (
-            f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec, site)}\n'
+            f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec)}\n'
             f'<select id="{control_id}" multiple size="6" {attrs} data-min="{kind.min_items}">\n{choices}\n</select>'
         )
     if isinstance(kind, Term):
@@ -109,13 +109,13 @@ def _control(spec: Field, site: Site, key: str, top: bool) -> str:
             f'<option value="{t.id}">{esc(t.label)}</option>' for t in site.taxonomy.terms(kind.vocabulary)
         )
         return (
-            f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec, site)}\n'
+            f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec)}\n'
             f'<select id="{control_id}" {attrs}>\n<option value="">Choose…</option>\n{choices}\n</select>'
         )
     if isinstance(item, Text) or (isinstance(kind, Text) and not kind.one_line):
         extra = ' placeholder="One a line"' if item else f' minlength="{kind.min_len}" maxlength="{kind.max_len}"'
         return (
-            f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec, site)}\n'
+            f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec)}\n'
             f'<textarea id="{control_id}" rows="3" {attrs}{extra}></textarea>'
         )
     input_type, extra = "text", ""
@@ -132,7 +132,7 @@ def _control(spec: Field, site: Site, key: str, top: bool) -> str:
     elif isinstance(kind, PartialDate) and not isinstance(kind, FullDate):
         extra = f' pattern="{kind.pattern.strip("^$")}" placeholder="YYYY, YYYY-MM or YYYY-MM-DD"'
     return (
-        f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec, site)}\n'
+        f'<label for="{control_id}">{_label(spec)}</label> {_hint(spec)}\n'
         f'<input id="{control_id}" type="{input_type}" {attrs}{extra}>'
     )
 
