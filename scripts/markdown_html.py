@@ -1,8 +1,10 @@
 """Contributor Markdown to safe HTML.
 
 The validator already refuses raw HTML and unsafe links, so nothing here should ever
-have to act; it is the second lock. Markdown is rendered without attribute lists or
-raw-HTML extensions, then every tag and attribute outside a short allowlist is dropped.
+have to act; it is the second lock. Bodies are rendered by cmark-gfm, GitHub's own
+renderer, so a contributor's preview on GitHub matches the page; it drops raw HTML
+(its safe mode) and knows no attribute lists. Then every tag and attribute outside a
+short allowlist is dropped.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-import markdown
+import cmarkgfm
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
+    "p", "br", "hr", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
     "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
@@ -21,25 +23,10 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 VOID = {"br", "hr"}
 
 
-_MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-
-
-_BREAK = "<!--atlas-section-break-->"
-
-
 def render_markdown(text: str) -> str:
     """Safe HTML for a section of an entry's body."""
-    return render_sections([text])[0]
-
-
-def render_sections(texts: list[str]) -> list[str]:
-    """Safe HTML for each of several sections, converted in one pass (one reset, one parse)."""
-    # A contributor cannot write the break marker: raw HTML, comments included, is refused.
-    rendered = _MARKDOWN.reset().convert(f"\n\n{_BREAK}\n\n".join(texts))
-    parts = rendered.split(_BREAK)
-    if len(parts) != len(texts):  # the marker was swallowed (e.g. inside a code block)
-        parts = [_MARKDOWN.reset().convert(text) for text in texts]
-    return [sanitise(part.strip()) for part in parts]
+    # C, about twenty times faster than Python-Markdown: the largest share of a build.
+    return sanitise(cmarkgfm.github_flavored_markdown_to_html(text).strip())
 
 
 def sanitise(fragment: str) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urljoin
 
 from scripts.body import SECTIONS
 from scripts.countries import COUNTRIES
-from scripts.markdown_html import render_sections
+from scripts.markdown_html import render_markdown
 from scripts.model import Practice
 from scripts.search_index import normalise
 from scripts.taxonomy import Taxonomy
@@ -195,9 +195,8 @@ def practice_page(practice: Practice, site: Site) -> str:
     parts = [site.raw("\n".join(head))]
     # Only the headings stay Markdown, so that the table of contents lists them.
     present = [(spec, practice.section(spec.key)) for spec in SECTIONS if practice.section(spec.key)]
-    bodies = render_sections([section.text for _, section in present])
-    for (spec, _), body in zip(present, bodies, strict=True):
-        text = _copy_section_link(spec.key) + "\n" + _block(body)
+    for spec, section in present:
+        text = _copy_section_link(spec.key) + "\n" + _block(render_markdown(section.text))
         if spec.key == "how-to-replicate" and practice.replication:
             text += "\n" + _replication(practice)
         parts += [f"## {spec.title} {{#{spec.key}}}", site.raw(text)]

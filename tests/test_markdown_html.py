@@ -16,6 +16,15 @@ from scripts.markdown_html import render_markdown, sanitise
         ("### Sub-heading", "<h3>Sub-heading</h3>"),
         ("Code `<b>x</b>` stays text", "<p>Code <code>&lt;b&gt;x&lt;/b&gt;</code> stays text</p>"),
         ("A & B < C", "<p>A &amp; B &lt; C</p>"),
+        ("~~withdrawn~~ plan", "<p><del>withdrawn</del> plan</p>"),
+        ("3. third\n4. fourth", '<ol start="3">\n<li>third</li>\n<li>fourth</li>\n</ol>'),
+        (
+            "| a | b |\n|:--|--:|\n| 1 | 2 |",
+            '<table>\n<thead>\n<tr>\n<th align="left">a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n'
+            '<tbody>\n<tr>\n<td align="left">1</td>\n<td align="right">2</td>\n</tr>\n</tbody>\n</table>',
+        ),
+        ("Hi <b onclick=x>there</b>", "<p>Hi there</p>"),
+        ("[x](javascript:alert(1))", "<p><a>x</a></p>"),
     ],
 )
 def test_markdown_renders(markdown, html):
@@ -43,10 +52,3 @@ def test_sanitise_keeps_only_safe_markup(fragment, expected):
 
 def test_attribute_lists_are_not_interpreted():
     assert render_markdown("Text {: onclick=alert(1) }") == "<p>Text {: onclick=alert(1) }</p>"
-
-
-def test_sections_rendered_together_equal_sections_rendered_alone():
-    from scripts.markdown_html import render_sections
-
-    texts = ["Plain *text*.", "- one\n- two", "```\ncode <b>\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "1. first"]
-    assert render_sections(texts) == [render_markdown(t) for t in texts]
