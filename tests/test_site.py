@@ -124,6 +124,26 @@ def test_practices_are_not_in_the_navigation(site, practices):
     assert not [link for link in page.nav_links if any(p.id in link for p in practices)]
 
 
+def test_every_page_links_the_navigation_to_the_same_pages(site, practices):
+    # Pages outside the nav share one rendered nav per set of relative links
+    # (scripts/mkdocs_hooks.py on_env): each must still point at the right pages.
+    def targets(path: str) -> list[str]:
+        url = "/" + path.removesuffix("index.html")
+        return [urljoin(url, link) for link in read(site, path).nav_links if not link.startswith("#")]
+
+    region = practices[0].regions[0]
+    theme = practices[0].themes[0]
+    expected = targets("contribute/fields/index.html")
+    assert {"/", "/practices/", "/regions/", "/themes/", "/open-data/"} <= set(expected)
+    for path in [
+        f"practices/{practices[0].id}/index.html",
+        f"practices/{practices[-1].id}/index.html",
+        f"regions/{region}/index.html",
+        f"themes/{theme}/index.html",
+    ]:
+        assert targets(path) == expected, path
+
+
 def _internal_targets(site: Path):
     for path in sorted(site.rglob("*.html")):
         url = "/" + path.relative_to(site).as_posix()
