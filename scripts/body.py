@@ -64,6 +64,7 @@ EVENT_HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
 IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+MARKUP_CHARACTERS = re.compile(r"[<\[\]=]")
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
@@ -179,6 +180,8 @@ def _check_order(sections: list[Section], top_line: int, guessed: set[str]) -> l
 
 def check_line(line: str, number: int) -> list[BodyProblem]:
     """Markup in one line of prose (outside code) that must not reach a page."""
+    if not MARKUP_CHARACTERS.search(line):  # most lines: every pattern below needs one
+        return []
     problems = []
     prose = CODE_SPAN.sub("", line)
     for target in AUTOLINK.findall(prose):

@@ -38,10 +38,9 @@ LIST_SEPARATOR = "; "
 
 def practice_record(practice: Practice, base_url: str) -> dict:
     """One practice as open data: the schema's fields in the schema's order, plus computed ones."""
-    values = dataclasses.asdict(practice)
     record = {"id": practice.id, "url": f"{base_url}practices/{practice.id}/"}
     for name in PRACTICE.fields:
-        value = values.get(name)
+        value = getattr(practice, name, None)
         if value in (None, (), [], {}):
             continue
         record[name] = _plain(value)
@@ -53,6 +52,8 @@ def practice_record(practice: Practice, base_url: str) -> dict:
 
 def _plain(value):
     """Tuples to lists and empty optional values dropped, as the entry had them."""
+    if dataclasses.is_dataclass(value):  # as dataclasses.asdict, without its deep copies
+        value = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if v not in (None, (), [])}
     if isinstance(value, list | tuple):

@@ -17,7 +17,6 @@ import unicodedata
 
 from lunr.builder import Builder
 from lunr.stop_word_filter import stop_word_filter
-from lunr.trimmer import trimmer
 
 from scripts.countries import COUNTRIES
 from scripts.model import Practice
@@ -32,12 +31,17 @@ _FOLD_RE = re.compile("[" + "".join(FOLD) + "]")
 FIELDS = {"name": 10, "text": 1}
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and '_'
+
+
 def normalise(text: str) -> str:
     """Lower case, accents folded, anything but letters and digits turned into spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
-    text = _FOLD_RE.sub(lambda m: FOLD[m.group(0)], text)
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+    text = text.lower()
+    if not text.isascii():  # most text is: nothing to decompose or fold
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
+        text = _FOLD_RE.sub(lambda m: FOLD[m.group(0)], text)
+    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 # -- lunr.js 2.3.9 Porter stemmer, ported as written -----------------------------------
@@ -171,17 +175,24 @@ def search_document(practice: Practice, taxonomy: Taxonomy) -> dict[str, str]:
     return {"name": normalise(" ".join([practice.title, *places])), "text": normalise(" ".join(text))}
 
 
+def _words(text: str) -> list[str]:
+    # Handing lunr.py the words, not the text, skips its character-by-character tokenizer;
+    # normalised text has single spaces and nothing for its trimmer to trim.
+    return text.split(" ") if text else []
+
+
 def build_index(practices: list[Practice], taxonomy: Taxonomy) -> dict:
     """The serialised lunr index (a JSON-ready dict) of the practices, in the order given.
 
     A result's ref is the practice's position in that order ('0', '1', ...), the order of
     the catalogue's cards: short refs make the index a fifth smaller than ids would."""
     builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, browser_stemmer)
+    builder.pipeline.add(stop_word_filter, browser_stemmer)
     builder.search_pipeline.add(browser_stemmer)
     builder.ref("id")
     for field, boost in FIELDS.items():
         builder.field(field, boost=boost)
     for position, practice in enumerate(practices):
-        builder.add({"id": str(position), **search_document(practice, taxonomy)})
+        fields = search_document(practice, taxonomy)
+        builder.add({"id": str(position), **{name: _words(text) for name, text in fields.items()}})
     return builder.build().serialize()
