@@ -23,6 +23,12 @@ def test_every_entry_file_became_a_practice(report):
     assert len(files) >= 5
 
 
+def test_the_collection_covers_enough_cases_and_regions(report):
+    # Issue 7: a municipal officer needs real cases from their own region to compare.
+    assert len(report.practices) >= 35
+    assert len({region for p in report.practices for region in p.regions}) >= 9
+
+
 def test_every_entry_has_a_source_with_a_web_address(report):
     for practice in report.practices:
         assert any(source.url for source in practice.sources), practice.id

@@ -107,15 +107,19 @@ def test_sections_have_stable_anchors(site):
         assert page.find("h2", id=anchor), anchor
 
 
-def test_landing_pages_show_the_right_counts(site, practices):
-    for region in {r for p in practices for r in p.regions}:
-        count = sum(region in p.regions for p in practices)
-        page = read(site, f"regions/{region}/index.html")
-        assert len([a for t, a in page.tags if "data-practice-id" in a]) == count
-        heading = page.find("h2", id="practices")
-        assert heading
-        text = (site / f"regions/{region}/index.html").read_text(encoding="utf-8")
-        assert re.search(rf'<h2 id="practices">{count} practices?', text)
+@pytest.mark.parametrize(("folder", "field"), [("regions", "regions"), ("themes", "themes")])
+def test_landing_pages_show_the_right_counts(site, practices, folder, field):
+    used = {term for p in practices for term in getattr(p, field)}
+    assert used
+    for term in used:
+        count = sum(term in getattr(p, field) for p in practices)
+        page = read(site, f"{folder}/{term}/index.html")
+        assert sorted(a["data-practice-id"] for t, a in page.tags if "data-practice-id" in a) == sorted(
+            p.id for p in practices if term in getattr(p, field)
+        )
+        assert page.find("h2", id="practices")
+        text = (site / f"{folder}/{term}/index.html").read_text(encoding="utf-8")
+        assert re.search(rf'<h2 id="practices">{count} practices?', text), (folder, term)
 
 
 def test_practices_are_not_in_the_navigation(site, practices):
