@@ -392,6 +392,9 @@ def catalogue_page(site: Site) -> str:
 <p class="atlas-browse">Browse by <a href="{root}regions/">region</a> or by <a href="{root}themes/">theme</a>.</p>
 {card_list(site.practices, site, root, "h2", " data-atlas-results")}
 <p class="atlas-empty" hidden data-atlas-empty>No practice matches. Remove a filter or try other words.</p>
+<p class="atlas-more" hidden>
+<button type="button" class="md-button" data-atlas-more>Show all <span data-more-count></span> practices</button>
+</p>
 </div>
 <script src="{root}assets/atlas/lunr.js" defer></script>
 <script src="{root}assets/atlas/search.js" defer></script>

@@ -496,3 +496,38 @@ def test_header_search_still_finds_other_pages(page, server):
     page.wait_for_selector(".md-search-result__item")
     links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href.split('?')[0])")
     assert any(link.endswith("/open-data/") for link in links)
+
+
+@pytest.fixture(scope="module")
+def many_server(server, test_site, tmp_path_factory):
+    """A site of 230 synthetic practices, served beside the test site (at /many/)."""
+    from benchmarks.synthetic import write_collection
+    from tests.conftest import REPO, copy_project, mkdocs_build
+
+    base = tmp_path_factory.mktemp("many")
+    write_collection(base, 230, REPO / "practices" / "taxonomy.yml")
+    project = copy_project(base / "project", base / "practices")
+    result = mkdocs_build(project, test_site.parent / "many")
+    assert result.returncode == 0, result.stderr
+    return server.replace(f"/{test_site.name}/", "/many/")
+
+
+def test_long_result_lists_show_the_first_results_then_all(page, many_server):
+    open_catalogue(page, many_server)
+    cards = "[data-atlas-results] > [data-practice-id]:not([hidden])"
+    assert result_count(page) == 230
+    assert len(page.query_selector_all(cards)) == 200
+    assert page.text_content("[data-atlas-more]").split() == ["Show", "all", "230", "practices"]
+    page.click("[data-atlas-more]")
+    assert len(page.query_selector_all(cards)) == 230
+    assert not page.is_visible("[data-atlas-more]")
+    # The keyboard lands on the first newly shown result, not on the vanished button.
+    focused = page.evaluate("document.activeElement.closest('[data-practice-id]').dataset.practiceId")
+    assert focused == page.eval_on_selector_all(cards, "els => els[200].dataset.practiceId")
+    # A new filter starts again from the first results.
+    page.click("[data-facet=status] summary")
+    shown = int(page.text_content("[data-facet=status] [data-count-for=ongoing]"))
+    page.check("input[name=status][value=ongoing]")
+    assert result_count(page) == shown
+    assert len(page.query_selector_all(cards)) == min(shown, 200)
+    assert page.is_visible("[data-atlas-more]") == (shown > 200)

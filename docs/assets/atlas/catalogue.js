@@ -17,8 +17,13 @@
   var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
     return el.getAttribute("data-facet");
   });
+  var moreButton = root.querySelector("[data-atlas-more]");
   var index = null; // the lunr index, once loaded
   var typingTimer = null;
+  // Results shown before "Show all": drawing thousands of cards is most of the time to
+  // the first result at 5,000 practices, and a phone reader does not scroll that far.
+  var FIRST_RESULTS = 200;
+  var showAll = false;
 
   // Each card's facet values, read once: {region: ["western-balkans"], ...}, and its title
   // normalised as the page was sorted (scripts/render.py), so title order needs no move.
@@ -129,17 +134,20 @@
       if (ta !== tb) return ta < tb ? -1 : 1;
       return a.getAttribute("data-practice-id") < b.getAttribute("data-practice-id") ? -1 : 1;
     });
-    var visible = new Set(shown);
+    var drawn = showAll ? shown : shown.slice(0, FIRST_RESULTS);
+    var visible = new Set(drawn);
     cards.forEach(function (card) {
       var hide = !visible.has(card);
       if (card.hidden !== hide) card.hidden = hide;  // untouched cards cost no style work
     });
     // Shown cards go first, in order; hidden ones stay where they are. Nothing moves when
     // the order is already right: moving thousands of cards one by one took seconds.
-    var first = Array.prototype.slice.call(list.children, 0, shown.length);
-    if (!shown.every(function (card, i) { return first[i] === card; })) {
-      list.prepend.apply(list, shown);
+    var first = Array.prototype.slice.call(list.children, 0, drawn.length);
+    if (!drawn.every(function (card, i) { return first[i] === card; })) {
+      list.prepend.apply(list, drawn);
     }
+    moreButton.parentNode.hidden = drawn.length === shown.length;
+    moreButton.querySelector("[data-more-count]").textContent = shown.length;
     countEl.textContent = shown.length;
     countEl.setAttribute("data-result-count", shown.length);
     nounEl.textContent = shown.length === 1 ? "practice" : "practices";
@@ -147,6 +155,7 @@
   }
 
   function update(push) {
+    showAll = false;
     var state = formState();
     var url = queryString(state);
     if (url !== window.location.search && !(url === window.location.pathname && !window.location.search)) {
@@ -175,7 +184,15 @@
   copyButton.addEventListener("click", function () {
     window.AtlasCopy(window.AtlasPageUrl() + window.location.search, copyButton);
   });
+  moreButton.addEventListener("click", function () {
+    showAll = true;
+    apply(formState());
+    // The button is gone: keep the keyboard where the reader was, on the next result.
+    var next = list.children[FIRST_RESULTS];
+    if (next) next.querySelector("a").focus();
+  });
   window.addEventListener("popstate", function () {
+    showAll = false;
     var state = readState();
     writeForm(state);
     apply(state);
@@ -186,9 +203,9 @@
   writeForm(initial);
   if (!initial.q.trim()) apply(initial);  // with a query, the index decides: wait for it
 
-  // Same request as the page's <link rel="preload">, so the browser reuses that download.
-  window.fetch(root.getAttribute("data-index"), { credentials: "same-origin" })
-    .then(function (response) { return response.json(); })
+  // The page's head started the download (overrides/main.html); fetch here only if not.
+  (window.AtlasIndexData || window.fetch(root.getAttribute("data-index"), { credentials: "same-origin" })
+    .then(function (response) { return response.json(); }))
     .then(function (data) {
       index = window.lunr.Index.load(data);
       apply(formState());
