@@ -192,8 +192,18 @@ def measure(count: int, runs: int) -> dict:
         project = full_project(folder, count)
         bare = bare_project(folder, project / "practices")
         validation = median_time(lambda: validate(project / "practices"), runs)
-        full_s = median_time(lambda: build(project, folder / "www" / "site"), runs)
-        bare_s = median_time(lambda: build(bare, folder / "bare-site"), runs)
+        # Full and bare builds alternate, and the ratio is the median of each pair's: on a
+        # shared machine the load drifts over minutes, and blocks of runs measured it.
+        pairs = [
+            (
+                median_time(lambda: build(project, folder / "www" / "site"), 1),
+                median_time(lambda: build(bare, folder / "bare-site"), 1),
+            )
+            for _ in range(runs)
+        ]
+        full_s = statistics.median(full for full, _ in pairs)
+        bare_s = statistics.median(bare_time for _, bare_time in pairs)
+        ratio = statistics.median(full / bare_time for full, bare_time in pairs)
         site = folder / "www" / "site"
         pages = list(site.rglob("*.html"))
         largest = max(pages, key=lambda p: p.stat().st_size)
@@ -205,7 +215,7 @@ def measure(count: int, runs: int) -> dict:
             "validate_s": validation,
             "build_s": full_s,
             "bare_build_s": bare_s,
-            "ratio": full_s / bare_s,
+            "ratio": ratio,
             "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
             "largest_page": f"{largest.relative_to(site)} ({largest.stat().st_size / 1e3:.0f} kB)",
             "index_kb": index.stat().st_size / 1e3,
