@@ -68,9 +68,17 @@ def open_catalogue(page, server, query: str = "") -> None:
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all(
+    """The cards on screen, in order. A card is visible by its layout, not by its `hidden`
+    attribute alone: a stylesheet can override that attribute (and once did)."""
+    ids = page.eval_on_selector_all(
+        "[data-atlas-results] > [data-practice-id]",
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.dataset.practiceId)",
+    )
+    unhidden = page.eval_on_selector_all(
         "[data-atlas-results] > [data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.practiceId)"
     )
+    assert ids == unhidden, "cards marked hidden are still displayed, or the reverse"
+    return ids
 
 
 def result_count(page) -> int:
@@ -514,20 +522,19 @@ def many_server(server, test_site, tmp_path_factory):
 
 def test_long_result_lists_show_the_first_results_then_all(page, many_server):
     open_catalogue(page, many_server)
-    cards = "[data-atlas-results] > [data-practice-id]:not([hidden])"
     assert result_count(page) == 230
-    assert len(page.query_selector_all(cards)) == 200
+    assert len(visible_ids(page)) == 200
     assert page.text_content("[data-atlas-more]").split() == ["Show", "all", "230", "practices"]
     page.click("[data-atlas-more]")
-    assert len(page.query_selector_all(cards)) == 230
+    assert len(visible_ids(page)) == 230
     assert not page.is_visible("[data-atlas-more]")
     # The keyboard lands on the first newly shown result, not on the vanished button.
     focused = page.evaluate("document.activeElement.closest('[data-practice-id]').dataset.practiceId")
-    assert focused == page.eval_on_selector_all(cards, "els => els[200].dataset.practiceId")
+    assert focused == visible_ids(page)[200]
     # A new filter starts again from the first results.
     page.click("[data-facet=status] summary")
     shown = int(page.text_content("[data-facet=status] [data-count-for=ongoing]"))
     page.check("input[name=status][value=ongoing]")
     assert result_count(page) == shown
-    assert len(page.query_selector_all(cards)) == min(shown, 200)
+    assert len(visible_ids(page)) == min(shown, 200)
     assert page.is_visible("[data-atlas-more]") == (shown > 200)
