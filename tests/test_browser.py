@@ -185,6 +185,11 @@ def test_keyword_search_typed_in_the_box(page, server):
         ("Приштина", ["pristina-region-civil-society-platform"]),
         ("malaysia workshop", ["southeast-asia-national-local-cooperation-workshop"]),
         ("Tetov", ["kumanovo-tetovo-peer-learning"]),
+        ("Otautahi", ["christchurch-multicultural-strategy"]),
+        ("Malmo", ["malmo-violent-extremism-prevention-coordination"]),
+        ("Solo", ["surakarta-integrated-team-preventing-violent-extremism"]),
+        ("الموصل", ["iraq-ninewa-local-peace-committees"]),
+        ("Mahanuwara", ["sri-lanka-inter-religious-and-reconciliation-committees"]),
     ],
 )
 def test_keyword_search_folds_accents_scripts_and_prefixes(page, server, query, expected):
