@@ -66,13 +66,14 @@ console.log(JSON.stringify({load_ms: loadMs, query_ms: times[Math.floor(times.le
 """
 
 
+def seconds(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
 def median_time(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(seconds(action) for _ in range(runs))
 
 
 def build(project: Path, site: Path) -> None:
@@ -196,8 +197,8 @@ def measure(count: int, runs: int) -> dict:
         # shared machine the load drifts over minutes, and blocks of runs measured it.
         pairs = [
             (
-                median_time(lambda: build(project, folder / "www" / "site"), 1),
-                median_time(lambda: build(bare, folder / "bare-site"), 1),
+                seconds(lambda: build(project, folder / "www" / "site")),
+                seconds(lambda: build(bare, folder / "bare-site")),
             )
             for _ in range(runs)
         ]

@@ -107,10 +107,10 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
-    # Every page outside the nav (each practice, each landing page) has the same nav and
-    # tab bar as any other such page as deep in the site: overrides/partials/nav.html and
-    # tabs.html render them once per depth, through `atlas_once`, and reach Material's own
-    # partials as "material/partials/...". At 1,000 practices this saves about a second.
+    # Pages outside the nav (each practice, each landing page) that reach the nav's pages
+    # by the same relative links get the same nav and tab bar: overrides/partials/
+    # atlas-once.html renders them once per set of links, through `atlas_once`, and reaches
+    # Material's own partials as "material/partials/...". At 1,000 practices: about 1 s.
     _once.clear()
     env.globals["atlas_once"] = _render_once
     env.loader = jinja2.ChoiceLoader(

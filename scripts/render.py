@@ -366,7 +366,7 @@ def catalogue_page(site: Site) -> str:
     root = "../"
     facets = "\n".join(_facet(key, site) for key in FACETS)
     total = len(site.practices)
-    catalogue = f"""<div class="atlas-catalogue" data-atlas-catalogue data-index="search-index.json">
+    catalogue = f"""<div class="atlas-catalogue" data-atlas-catalogue>
 <form class="atlas-filters" role="search" aria-label="Filter practices" hidden data-atlas-filters>
 <div class="atlas-filters__search">
 <label for="atlas-q">Search practices</label>
