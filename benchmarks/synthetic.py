@@ -6,7 +6,7 @@ import random
 import shutil
 from pathlib import Path
 
-from scripts.taxonomy import Taxonomy
+from scripts.entries.taxonomy import Taxonomy
 
 PLACES = [
     ("Prishtinë", ["Priština", "Pristina", "Приштина"], "XK"),
@@ -125,7 +125,7 @@ last_reviewed: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}
 
 def write_collection(folder: Path, count: int, taxonomy_file: Path, seed: int = 1) -> Path:
     """Write `count` valid entries and the vocabularies into folder/practices."""
-    from scripts.taxonomy import load_taxonomy
+    from scripts.entries.taxonomy import load_taxonomy
 
     root = folder / "practices"
     root.mkdir(parents=True, exist_ok=True)

@@ -11,24 +11,8 @@ from __future__ import annotations
 import json
 import sys
 
-from scripts.schema import PRACTICE
-from scripts.taxonomy import Taxonomy, repository_taxonomy
-
-SCHEMA_ID = "https://practice-atlas.example.org/schema/practice.schema.json"
-
-
-def practice_json_schema(taxonomy: Taxonomy, schema_id: str = SCHEMA_ID) -> dict:
-    schema = PRACTICE.json_schema(taxonomy)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": schema_id,
-        "title": "Practice Atlas entry",
-        "description": (
-            "Front-matter of one practice entry (practices/<id>.md). The body holds the "
-            "Markdown sections; the id is the file name."
-        ),
-        **schema,
-    }
+from scripts.contribute.json_schema import practice_json_schema
+from scripts.entries.taxonomy import repository_taxonomy
 
 
 def main() -> int:

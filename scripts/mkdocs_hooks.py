@@ -18,12 +18,12 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from scripts import open_data, redirects, render, search_index
-from scripts.feeds import atom_feed
-from scripts.field_reference import render_field_reference
-from scripts.form import form_page
-from scripts.json_schema import practice_json_schema
-from scripts.validate import summary_line, validate
+from scripts.contribute.field_reference import render_field_reference
+from scripts.contribute.json_schema import practice_json_schema
+from scripts.entries.validate import summary_line, validate
+from scripts.site import open_data, redirects, render, search_index
+from scripts.site.feeds import atom_feed
+from scripts.site.form import form_page
 
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"

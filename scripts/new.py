@@ -17,10 +17,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from scripts.slug import slugify
-from scripts.taxonomy import KEBAB
-from scripts.template import render_template
-from scripts.validate import DEFAULT_ROOT, MAX_ID_LENGTH, validate
+from scripts.contribute.template import render_template
+from scripts.entries.slug import slugify
+from scripts.entries.taxonomy import KEBAB
+from scripts.entries.validate import DEFAULT_ROOT, MAX_ID_LENGTH, validate
 
 
 def _organisation(text: str) -> dict:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.validate import Report, validate
+from scripts.entries.validate import Report, validate
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.synthetic import write_collection
-from scripts.validate import validate
+from scripts.entries.validate import validate
 from tests.conftest import REPO
 
 

@@ -91,7 +91,7 @@ FACET_FIELDS = {"region": "regions", "country": "countries", "theme": "themes", 
 def expected_ids(practices, **facets: list[str]) -> list[str]:
     """The ids the catalogue should show for these filters, in its title order: any value
     within a facet (OR), every facet (AND). Computed from the collection, not hard-coded."""
-    from scripts.search_index import normalise
+    from scripts.site.search_index import normalise
 
     def values(practice, facet: str) -> list[str]:
         if facet in FACET_FIELDS:
@@ -143,7 +143,7 @@ def test_filter_with_the_keyboard(page, server, test_practices):
 
 
 def test_filters_from_the_url(page, server, test_practices):
-    from scripts.search_index import normalise
+    from scripts.site.search_index import normalise
 
     open_catalogue(page, server, "?region=western-balkans&theme=inter-ethnic-relations")
     expected = sorted(
@@ -429,7 +429,7 @@ def fill_suggestion_form(page):
 
 
 def test_suggestion_form_writes_a_valid_entry(browser, server, tmp_path):
-    from scripts.validate import validate
+    from scripts.entries.validate import validate
     from tests.conftest import REPO
 
     context = browser.new_context()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.issue_forms import FOLDER, forms
-from scripts.validate import validate
+from scripts.contribute.issue_forms import FOLDER, forms
+from scripts.entries.validate import validate
 from tests.conftest import REPO, copy_project, mkdocs_build
 from tests.test_repository import readme_commands
 

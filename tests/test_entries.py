@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.validate import validate
+from scripts.entries.validate import validate
 from tests.conftest import REPO
 
 

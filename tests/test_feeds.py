@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts.validate import validate
+from scripts.entries.validate import validate
 from tests.conftest import REPO, write_test_collection
 
 NS = {"a": "http://www.w3.org/2005/Atom"}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.load import YamlError, load_entry, parse_yaml, split_front_matter
+from scripts.entries.load import YamlError, load_entry, parse_yaml, split_front_matter
 
 
 def test_scalars_stay_as_written():

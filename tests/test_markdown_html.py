@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.markdown_html import render_markdown, sanitise
+from scripts.site.markdown_html import render_markdown, sanitise
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 import yaml
 
+from scripts.entries.validate import validate
 from scripts.new import main
-from scripts.validate import validate
 from tests.conftest import TEST_RETIRED, TODAY
 
 FLAGS = [

@@ -9,10 +9,10 @@ import json
 import jsonschema
 import pytest
 
-from scripts.json_schema import practice_json_schema
-from scripts.open_data import CSV_COLUMNS, _cell
-from scripts.schema import PRACTICE
-from scripts.validate import validate
+from scripts.contribute.json_schema import practice_json_schema
+from scripts.entries.schema import PRACTICE
+from scripts.entries.validate import validate
+from scripts.site.open_data import CSV_COLUMNS, _cell
 from tests.conftest import write_test_collection
 
 

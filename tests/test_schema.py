@@ -11,13 +11,13 @@ import jsonschema
 import pytest
 import yaml
 
-from scripts.body import SECTIONS
-from scripts.field_reference import render_field_reference
-from scripts.json_schema import practice_json_schema
-from scripts.load import load_entry
-from scripts.schema import PRACTICE, ListOf, Record
-from scripts.template import render_template
-from scripts.validate import validate
+from scripts.contribute.field_reference import render_field_reference
+from scripts.contribute.json_schema import practice_json_schema
+from scripts.contribute.template import render_template
+from scripts.entries.body import SECTIONS
+from scripts.entries.load import load_entry
+from scripts.entries.schema import PRACTICE, ListOf, Record
+from scripts.entries.validate import validate
 from tests.conftest import REPO, TODAY
 
 
@@ -35,7 +35,7 @@ def json_schema(report):
 
 def cleaned_front_matter(path, taxonomy):
     """The validator's cleaned values for one file, as JSON would carry them."""
-    from scripts.validate import Context, check_entry
+    from scripts.entries.validate import Context, check_entry
 
     return check_entry(load_entry(path), Context(taxonomy, TODAY)).cleaned
 

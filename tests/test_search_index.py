@@ -11,8 +11,8 @@ import pytest
 from lunr.stemmer import porter_stemmer
 
 from benchmarks.synthetic import write_collection
-from scripts.search_index import build_index, normalise, stem
-from scripts.validate import validate
+from scripts.entries.validate import validate
+from scripts.site.search_index import build_index, normalise, stem
 from tests.conftest import REPO, require_tool
 
 LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib/search/templates/search/lunr.js"

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from scripts.validate import validate
+from scripts.entries.validate import validate
 from tests.conftest import FIXTURES, REPO, copy_project, mkdocs_build
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.validate import main, suggest_id
+from scripts.entries.validate import suggest_id
+from scripts.validate import main
 from tests.conftest import REPO
 
 

@@ -10,7 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from scripts.problems import closest
+from scripts.entries.problems import closest
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 
-from scripts.body import SECTIONS
-from scripts.countries import COUNTRIES
-from scripts.render import Site, esc, page
-from scripts.schema import (
+from scripts.entries.body import SECTIONS
+from scripts.entries.countries import COUNTRIES
+from scripts.site.render import Site, esc, page
+from scripts.entries.schema import (
     PRACTICE,
     Count,
     Country,

@@ -21,9 +21,9 @@ from lunr.builder import Builder
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 
-from scripts.countries import COUNTRIES
-from scripts.model import Practice
-from scripts.taxonomy import Taxonomy
+from scripts.entries.countries import COUNTRIES
+from scripts.entries.model import Practice
+from scripts.entries.taxonomy import Taxonomy
 
 # Letters that Unicode decomposition does not fold; the same table is in search.js.
 FOLD = {"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "ð": "d", "þ": "th"}

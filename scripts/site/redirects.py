@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from scripts.model import Practice
-from scripts.render import esc, human_date, page
-from scripts.retired import Retired
+from scripts.entries.model import Practice
+from scripts.site.render import esc, human_date, page
+from scripts.entries.retired import Retired
 
 
 def redirect_html(target: str, canonical: str, title: str) -> str:

@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.load import YamlError, display_path, label_for, parse_yaml, read_text
-from scripts.problems import Problem
+from scripts.entries.load import YamlError, display_path, label_for, parse_yaml, read_text
+from scripts.entries.problems import Problem
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from scripts.model import Practice
-from scripts.taxonomy import Taxonomy
+from scripts.entries.model import Practice
+from scripts.entries.taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50  # a feed tells what is new; the catalogue and the open data hold the rest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from scripts.body import Section
+from scripts.entries.body import Section
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.problems import ERROR, Problem
+from scripts.entries.problems import ERROR, Problem
 
 try:  # libyaml is about ten times faster; the pure-Python parser gives the same nodes
     from yaml import CSafeLoader as _BaseLoader

@@ -12,11 +12,11 @@ import dataclasses
 import io
 import json
 
-from scripts.body import SECTIONS
-from scripts.countries import COUNTRIES
-from scripts.model import Practice
-from scripts.schema import PRACTICE, ListOf, Record
-from scripts.taxonomy import Taxonomy
+from scripts.entries.body import SECTIONS
+from scripts.entries.countries import COUNTRIES
+from scripts.entries.model import Practice
+from scripts.entries.schema import PRACTICE, ListOf, Record
+from scripts.entries.taxonomy import Taxonomy
 
 LICENCE = {
     "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.body import SECTIONS
-from scripts.schema import PRACTICE, ListOf, Record
-from scripts.taxonomy import VOCABULARIES, Taxonomy
+from scripts.entries.body import SECTIONS
+from scripts.entries.schema import PRACTICE, ListOf, Record
+from scripts.entries.taxonomy import VOCABULARIES, Taxonomy
 
 
 def render_field_reference(taxonomy: Taxonomy) -> str:

@@ -15,12 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urljoin
 
-from scripts.body import SECTIONS
-from scripts.countries import COUNTRIES
-from scripts.markdown_html import render_markdown
-from scripts.model import Practice
-from scripts.search_index import normalise
-from scripts.taxonomy import Taxonomy
+from scripts.entries.body import SECTIONS
+from scripts.entries.countries import COUNTRIES
+from scripts.site.markdown_html import render_markdown
+from scripts.entries.model import Practice
+from scripts.site.search_index import normalise
+from scripts.entries.taxonomy import Taxonomy
 
 # Catalogue facets: query key -> (label, vocabulary or None, how to read a practice's values)
 FACETS = {

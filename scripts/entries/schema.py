@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scripts.countries import COUNTRIES
-from scripts.load import Lines, type_name
-from scripts.problems import ERROR, WARNING, closest, did_you_mean
-from scripts.taxonomy import KEBAB, VOCABULARIES, Taxonomy
+from scripts.entries.countries import COUNTRIES
+from scripts.entries.load import Lines, type_name
+from scripts.entries.problems import ERROR, WARNING, closest, did_you_mean
+from scripts.entries.taxonomy import KEBAB, VOCABULARIES, Taxonomy
 
 INVALID = object()  # what a check returns for a value it reported as wrong
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.load import Lines, YamlError, display_path, parse_yaml, read_text
-from scripts.problems import ERROR, Problem
-from scripts.schema import INVALID, At, Context, Field, FullDate, PracticeId, Record, Text
+from scripts.entries.load import Lines, YamlError, display_path, parse_yaml, read_text
+from scripts.entries.problems import ERROR, Problem
+from scripts.entries.schema import INVALID, At, Context, Field, FullDate, PracticeId, Record, Text
 
 RECORD = Record(
     Field("id", PracticeId(), True, "The id that must not be used again."),
