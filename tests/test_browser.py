@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -28,6 +30,10 @@ AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js
 @pytest.fixture(scope="module")
 def server(test_site):
     require_tool(CHROMIUM, "chromium")
+    # axe-core is served from the same origin, so the pages' policy allows it as it stands.
+    tools = test_site.parent / "test-tools"
+    tools.mkdir(exist_ok=True)
+    shutil.copy(AXE_JS, tools / "axe.min.js")
     handler = functools.partial(_QuietHandler, directory=str(test_site.parent))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -51,15 +57,27 @@ def browser(server):
         browser.close()
 
 
+# Every page reports each Content-Security-Policy violation to the test, on every navigation.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.atlasViolation([event.violatedDirective, event.blockedURI, event.sourceFile, event.lineNumber].join(" "));
+});
+"""
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    violations: list[str] = []
+    context.expose_function("atlasViolation", lambda text: violations.append(text))
+    context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
     assert errors == [], errors
+    assert violations == [], violations
 
 
 def open_catalogue(page, server, query: str = "") -> None:
@@ -173,7 +191,7 @@ def test_keyword_search_typed_in_the_box(page, server):
     open_catalogue(page, server)
     page.click("input[name=q]")
     page.keyboard.type("survey")  # lunr.py alone would have indexed 'survei': no result
-    page.wait_for_function("document.querySelector('[data-result-count]').textContent === '1'")
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent === '1'")
     assert visible_ids(page) == [SURVEY_ENTRY]
     page.wait_for_url(re.compile(r"q=survey"))
 
@@ -235,7 +253,7 @@ def test_back_button_restores_the_previous_view(page, server, test_practices):
     assert len(narrowed) < len(in_eu)
     assert visible_ids(page) == narrowed
     page.go_back()
-    page.wait_for_function(f"document.querySelector('[data-result-count]').textContent === '{len(in_eu)}'")
+    page.wait_for_function(f"() => document.querySelector('[data-result-count]').textContent === '{len(in_eu)}'")
     assert visible_ids(page) == in_eu
     assert not page.is_checked("input[name=status][value=ongoing]")
     page.click("[data-atlas-clear]")
@@ -306,7 +324,7 @@ def test_no_request_leaves_the_site(browser, server, path):
 def test_no_accessibility_violations(page, server, path):
     page.goto(server + path)
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE_JS))
+    page.add_script_tag(url=urljoin(server, "../test-tools/axe.min.js"))
     violations = page.evaluate(
         "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + "
         "v.nodes.map(n => n.target.join(' ')).join(', '))"
@@ -543,3 +561,56 @@ def test_long_result_lists_show_the_first_results_then_all(page, many_server):
     assert result_count(page) == shown
     assert len(visible_ids(page)) == min(shown, 200)
     assert page.is_visible("[data-atlas-more]") == (shown > 200)
+
+
+PAGE_TYPES = [
+    "",  # home
+    "practices/",  # catalogue
+    "practices/base-entry/",  # practice
+    "regions/western-balkans/",
+    "themes/social-cohesion/",
+    "regions/",
+    "contribute/",
+    "contribute/new/",  # the form
+    "contribute/fields/",
+    "open-data/",
+    "practices/old-dialogue-council/",  # a redirect
+    "practices/withdrawn-pilot/",  # withdrawn
+    "404.html",  # what static hosts serve for a missing page
+]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_page_type_runs_under_its_policy(page, server, path):
+    # The page fixture fails the test on any policy violation or script error.
+    page.goto(f"{server}{path}")
+    page.wait_for_load_state("load")
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    if path == "":
+        page.keyboard.press("/")  # the header search loads its index and worker
+        page.keyboard.type("roma")
+        page.wait_for_timeout(500)
+    if path == "practices/":
+        page.wait_for_selector("[data-atlas-catalogue][data-search-ready]")
+
+
+def test_injected_script_is_blocked_by_the_policy(browser, server):
+    # A last-lock check: had an event handler reached a page, the policy would stop it.
+    # (Not the `page` fixture: this test causes the violation that fixture fails on.)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}practices/base-entry/")
+    ran = page.evaluate(
+        """() => new Promise(resolve => {
+            window.atlasRan = false;
+            document.addEventListener("securitypolicyviolation", () => resolve(window.atlasRan), { once: true });
+            const img = document.createElement("img");
+            img.setAttribute("onerror", "window.atlasRan = true");
+            img.src = "data:,x";
+            document.body.append(img);
+        })"""
+    )
+    context.close()
+    assert ran is False

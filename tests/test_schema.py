@@ -10,14 +10,16 @@ import sys
 import jsonschema
 import pytest
 import yaml
+from markupsafe import escape
 
-from scripts.contribute.field_reference import render_field_reference
+from scripts.contribute.field_reference import field_reference
 from scripts.contribute.json_schema import practice_json_schema
 from scripts.contribute.template import render_template
 from scripts.entries.body import SECTIONS
 from scripts.entries.load import load_entry
 from scripts.entries.schema import PRACTICE, ListOf, Record
 from scripts.entries.validate import validate
+from scripts.site.templating import render
 from tests.conftest import REPO, TODAY
 
 
@@ -141,11 +143,11 @@ def test_unfilled_template_asks_for_exactly_the_required_fields(collection, repo
 
 
 def test_field_reference_covers_every_field_and_term(report):
-    page = render_field_reference(report.taxonomy)
+    page = render("field_reference.html", **field_reference(report.taxonomy)["values"])
     for name in _keys(PRACTICE):
-        assert f"`{name.split('.')[-1]}`" in page
+        assert f"<td><code>{escape(name.split('.')[-1])}</code></td>" in page
     for terms in report.taxonomy.vocabularies.values():
         for term in terms:
-            assert f"| `{term.id}` | {term.label} |" in page
+            assert f"<tr><td><code>{escape(term.id)}</code></td><td>{escape(term.label)}</td>" in page
     for section in SECTIONS:
-        assert f"**{section.title}**" in page
+        assert f"<strong>{escape(section.title)}</strong>" in page

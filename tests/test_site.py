@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -247,7 +248,8 @@ def test_front_matter_text_is_escaped_everywhere(hostile_site):
     page = Page(text)
     assert page.find("meta", name="description") == [{"name": "description", "content": HOSTILE_SUMMARY}]
     h1 = re.search(r"<h1>(.*?)</h1>", text).group(1)
-    assert h1 == "Council &#x27;A&#x27; &amp; &quot;B&quot; in Exampleville"
+    assert "'" not in h1 and '"' not in h1 and "& " not in h1  # every character escaped in the source
+    assert html.unescape(h1) == "Council 'A' & \"B\" in Exampleville"
     assert "<script>alert(1)" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "{: .big #id } stays text" in text
@@ -261,5 +263,5 @@ def test_hostile_entry_in_catalogue_is_escaped(hostile_site):
     card = next(a for t, a in page.tags if a.get("data-practice-id") == "hostile-entry")
     assert card["data-status"] == "ongoing"
     text = (hostile_site / "practices" / "index.html").read_text(encoding="utf-8")
-    assert "Council &#x27;A&#x27; &amp; &quot;B&quot; in Exampleville</a>" in text
+    assert "Council &#39;A&#39; &amp; &#34;B&#34; in Exampleville</a>" in text
     assert "Evidence: Monitored" in text

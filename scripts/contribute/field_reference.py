@@ -1,4 +1,7 @@
-"""The contributor field reference (Markdown), written from the schema and vocabularies."""
+"""The contributor field reference (/contribute/fields/), written from the schema and vocabularies.
+
+This module gathers the rows; scripts/site/templates/field_reference.html presents them.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +10,29 @@ from scripts.entries.schema import PRACTICE, ListOf, Record
 from scripts.entries.taxonomy import VOCABULARIES, Taxonomy
 
 
-def render_field_reference(taxonomy: Taxonomy) -> str:
-    out = [
-        "# Field reference",
-        "",
-        "Every practice is one Markdown file, `practices/<id>.md`: a front-matter block of",
-        "fields between two `---` lines, then the text in sections. The file name is the",
-        "permanent id. This page is generated from the same definition the validator uses.",
-        "",
-        "## Fields",
-        "",
+def field_reference(taxonomy: Taxonomy) -> dict:
+    """Everything templates/field_reference.html shows, and its table of contents."""
+    records = [
+        {"name": name, "anchor": name.replace(".", "-"), "help": spec.help, "rows": _rows(record, taxonomy)}
+        for name, spec, record in _records(PRACTICE)
     ]
-    out += _table(PRACTICE, taxonomy)
-    for name, spec, record in _records(PRACTICE):
-        out += ["", f"### `{name}`", "", spec.help, ""]
-        out += _table(record, taxonomy)
-    out += ["", "## Sections", "", "Write the text under these `##` headings, in this order:", ""]
-    for section in SECTIONS:
-        need = "required" if section.required else "optional"
-        out.append(f"1. **{section.title}** ({need}), linkable as `#{section.key}`")
-    out += ["", "Raw HTML, scripts and links other than `https://`, `http://` and `mailto:` are refused."]
-    out += ["", "## Vocabularies", "", "The allowed ids, from `practices/taxonomy.yml`."]
-    for key, noun in VOCABULARIES.items():
-        out += ["", f"### {key.replace('_', ' ').capitalize()}", "", f"Used for {noun} values.", ""]
-        out += ["| id | label | meaning |", "|---|---|---|"]
-        out += [f"| `{t.id}` | {_cell(t.label)} | {_cell(t.description)} |" for t in taxonomy.terms(key)]
-    return "\n".join(out) + "\n"
+    vocabularies = [
+        {"anchor": key.replace("_", "-"), "title": key.replace("_", " ").capitalize(), "noun": noun,
+         "terms": taxonomy.terms(key)}
+        for key, noun in VOCABULARIES.items()
+    ]  # fmt: skip
+    toc = [
+        (2, "fields", "Fields", [(3, r["anchor"], r["name"], []) for r in records]),
+        (2, "sections", "Sections", []),
+        (2, "vocabularies", "Vocabularies", [(3, v["anchor"], v["title"], []) for v in vocabularies]),
+    ]
+    values = {
+        "fields": _rows(PRACTICE, taxonomy),
+        "records": records,
+        "sections": SECTIONS,
+        "vocabularies": vocabularies,
+    }
+    return {"values": values, "toc": toc}
 
 
 def _records(record: Record, prefix: str = ""):
@@ -44,16 +44,11 @@ def _records(record: Record, prefix: str = ""):
             yield from _records(inner, f"{prefix}{spec.name}.")
 
 
-def _table(record: Record, taxonomy: Taxonomy) -> list[str]:
-    rows = ["| field | required | what it is | how to write it |", "|---|---|---|---|"]
+def _rows(record: Record, taxonomy: Taxonomy) -> list[dict]:
+    rows = []
     for spec in record.fields.values():
-        need = "yes" if spec.required else "no"
         how = spec.kind.describe(taxonomy)
         if spec.example:
             how += f"; e.g. `{spec.example}`"
-        rows.append(f"| `{spec.name}` | {need} | {_cell(spec.help)} | {_cell(how)} |")
+        rows.append({"name": spec.name, "required": spec.required, "help": spec.help, "how": how})
     return rows
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,131 @@
+"""One function builds the site's content: every generated page and every data file.
+
+    content = build_site(Path("practices"), guide_text, Settings(base_url=...))
+
+Given the entries, CONTRIBUTING.md and the site's settings, it returns the pages (finished
+HTML and their metadata), the data files (search index, open data, schema, feeds,
+redirects, headers) and the computed parts of the hand-written pages. Generators only
+publish what it returns: scripts/mkdocs_hooks.py hands it to MkDocs, and
+`python -m scripts.build_pages DIR` writes it as plain files for any other.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.contribute.json_schema import practice_json_schema
+from scripts.entries.problems import Problem
+from scripts.entries.validate import summary_line, validate
+from scripts.site import csp, open_data, pages, redirects, search_index
+from scripts.site.collection import FACETS, LANDING, Settings, Site
+from scripts.site.feeds import atom_feed
+
+
+class InvalidEntries(Exception):
+    """The entries have errors: nothing may be published."""
+
+    def __init__(self, summary: str, problems: list[Problem]):
+        self.summary = summary
+        self.problems = problems
+        super().__init__(f"practice entries are invalid ({summary}):\n" + "\n".join(p.format() for p in problems))
+
+
+@dataclass
+class SiteContent:
+    site: Site
+    pages: list[pages.Page] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # output path -> text, published as is
+    parts: dict[str, str] = field(default_factory=dict)  # marker name -> HTML for hand-written pages
+
+    _outputs: dict[str, str] = field(default_factory=dict, repr=False)  # output file -> what claimed it
+    _by_path: dict[str, pages.Page] = field(default_factory=dict, repr=False)
+
+    @property
+    def newest(self) -> str:
+        """The date of the newest change: hand-written pages' date in the sitemap."""
+        return self.site.newest_date()
+
+    def page_for(self, path: str) -> pages.Page | None:
+        return self._by_path.get(path)
+
+    def add_page(self, page: pages.Page) -> None:
+        self._claim(output_path(page.path), page.path)
+        self.pages.append(page)
+        self._by_path[page.path] = page
+
+    def add_file(self, path: str, text: str) -> None:
+        self._claim(path, path)
+        self.files[path] = text
+
+    def _claim(self, output: str, source: str) -> None:
+        # No generated page or file may silently replace another (an id named 'index'
+        # would have replaced the catalogue): the validator refuses such names, and this
+        # stops the build should one ever get past it.
+        if output in self._outputs:
+            raise ValueError(f"{source} would replace {self._outputs[output]} (both are published as {output})")
+        self._outputs[output] = source
+
+
+def output_path(source: str) -> str:
+    """Where a page is published: 'practices/x.md' -> 'practices/x/index.html' (directory URLs)."""
+    stem = source.removesuffix(".md")
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
+    """Validate the entries in `root` and build everything generated from them."""
+    report = validate(root)
+    if report.errors:
+        raise InvalidEntries(summary_line(report), report.problems)
+    site = Site(report.practices, report.taxonomy, settings)
+    base_url = settings.base_url
+    content = SiteContent(site)
+
+    content.add_page(pages.catalogue_page(site))
+    for practice in site.practices:
+        content.add_page(pages.practice_page(practice, site))
+    for facet, (folder, _) in LANDING.items():
+        content.add_page(pages.landing_index_page(facet, site))
+        for term in site.taxonomy.terms(FACETS[facet][1]):
+            content.add_page(pages.landing_page(facet, term.id, site))
+            feed = atom_feed(
+                site.with_term(facet, term.id),
+                site.taxonomy,
+                title=f"Practice Atlas: {term.label}",
+                feed_url=f"{base_url}{folder}/{term.id}/feed.xml",
+                page_url=f"{base_url}{folder}/{term.id}/",
+                base_url=base_url,
+            )
+            content.add_file(f"{folder}/{term.id}/feed.xml", feed)
+    content.add_page(pages.contributing_page(guide, site))
+    content.add_page(pages.form_page(site))
+    content.add_page(pages.field_reference_page(site))
+    for record in report.retired:
+        if not record.replaced_by:
+            content.add_page(pages.withdrawn_page(record))
+    for path, html in redirects.redirects(site.practices, report.retired, base_url).items():
+        content.add_file(path, html)
+
+    index = search_index.build_index(site.practices, site.taxonomy)
+    content.add_file("practices/search-index.json", json.dumps(index, separators=(",", ":"), sort_keys=True))
+    content.add_file("api/practices.json", open_data.practices_json(site.practices, base_url))
+    content.add_file("api/practices.csv", open_data.practices_csv(site.practices, base_url))
+    content.add_file("api/taxonomy.json", open_data.taxonomy_json(site.taxonomy))
+    schema = practice_json_schema(site.taxonomy, f"{base_url}schema/practice.schema.json")
+    content.add_file("schema/practice.schema.json", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
+    content.add_file(
+        "feed.xml",
+        atom_feed(
+            site.practices,
+            site.taxonomy,
+            title="Practice Atlas: new and updated practices",
+            feed_url=f"{base_url}feed.xml",
+            page_url=base_url,
+            base_url=base_url,
+        ),
+    )
+    content.add_file("_headers", csp.HEADERS)
+    content.parts = {**pages.home_parts(site), "open-data-fields": open_data.fields_table()}
+    return content

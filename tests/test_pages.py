@@ -1,0 +1,190 @@
+"""The core's pages and files, built without MkDocs: every page from a template, every
+entry's text escaped, no markup from entries or vocabularies outside the sanitised bodies."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from scripts.contribute.field_reference import field_reference
+from scripts.entries.taxonomy import Term, load_taxonomy
+from scripts.site import csp
+from scripts.site.build import InvalidEntries, SiteContent, build_site, output_path
+from scripts.site.collection import Settings
+from scripts.site.templating import render
+from tests.conftest import FIXTURES, REPO, write_test_collection
+
+# Text that is valid in an entry but is markup, Markdown or attribute syntax elsewhere.
+HOSTILE_TITLE = "Council 'A' & \"B\" {: onclick=alert(1) } Exampleville"
+HOSTILE_SUMMARY = (
+    "A council [More](javascript:alert(1)){ tabindex=1 autofocus onfocus='alert(document.domain)' } "
+    "meets **monthly**; see [x](https://example.org/) & nothing else runs."
+)
+SETTINGS = Settings(
+    base_url="https://practice-atlas.example.org/", repo_url="https://github.com/x/atlas", branch="main"
+)
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and every inline script."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _hostile_collection(base: Path) -> Path:
+    root = base / "practices"
+    write_test_collection(root)
+    entry = (FIXTURES / "valid" / "base-entry.md").read_text(encoding="utf-8")
+    entry = entry.replace(
+        "title: Neighbourhood dialogue council in Exampleville", f"title: {json.dumps(HOSTILE_TITLE)}"
+    ).replace("related: [other-practice]\n", "")
+    head, _, rest = entry.partition("summary: >-\n")
+    rest = rest.split("\n", 2)[2]  # drop the two folded lines of the sample's summary
+    (root / "hostile-entry.md").write_text(f"{head}summary: {json.dumps(HOSTILE_SUMMARY)}\n{rest}", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> SiteContent:
+    root = _hostile_collection(tmp_path_factory.mktemp("pages"))
+    return build_site(root, (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"), SETTINGS)
+
+
+def test_every_generated_page_and_file_is_there(content):
+    paths = {p.path for p in content.pages}
+    ids = [p.id for p in content.site.practices]
+    assert "hostile-entry" in ids
+    assert {f"practices/{i}.md" for i in ids} <= paths
+    assert {"practices/index.md", "regions/index.md", "themes/index.md", "contribute/index.md"} <= paths
+    assert {"contribute/new.md", "contribute/fields.md", "practices/withdrawn-pilot.md"} <= paths
+    assert {"api/practices.json", "api/practices.csv", "feed.xml", "practices/search-index.json", "_headers"} <= set(
+        content.files
+    )
+    assert "practices/old-dialogue-council/index.html" in content.files  # an alias
+    assert "practices/closed-youth-forum/index.html" in content.files  # retired, with a successor
+    assert set(content.parts) == {"search", "browse", "newest", "open-data-fields"}
+
+
+def test_entry_text_never_becomes_markup(content):
+    for page in content.pages:
+        for tag, attrs in Tags(page.html).tags:
+            assert not [name for name in attrs if name.startswith("on")], (page.path, tag, attrs)
+            for name in ("href", "src", "action"):
+                assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), (page.path, attrs)
+            assert tag not in ("img", "iframe", "object", "embed", "style"), (page.path, tag)
+    page = next(p for p in content.pages if p.path == "practices/hostile-entry.md")
+    assert page.title == HOSTILE_TITLE and page.description == HOSTILE_SUMMARY  # data, not text to re-read
+    assert "Council &#39;A&#39; &amp; &#34;B&#34;" in page.html
+    assert "{: onclick=alert(1) }" in page.html  # attribute-list syntax stays text
+    assert "**monthly**" in page.html  # a summary is plain text, never Markdown
+
+
+def test_inline_scripts_are_only_the_form_description(content):
+    for page in content.pages:
+        scripts = csp.inline_scripts(page.html)
+        assert scripts == [], page.path
+        for tag, attrs in Tags(page.html).tags:
+            if tag == "script" and "src" not in attrs:
+                assert (page.path, attrs) == (
+                    "contribute/new.md",
+                    {"type": "application/json", "id": "atlas-form-schema"},
+                )
+
+
+def test_form_description_cannot_end_its_script(content):
+    page = next(p for p in content.pages if p.path == "contribute/new.md")
+    data = page.html.split('<script type="application/json" id="atlas-form-schema">')[1].split("</script>")[0]
+    assert "<" not in data  # tojson escapes <, > and & so no '</script>' inside
+    assert any(f["name"] == "title" for f in json.loads(data)["fields"])
+
+
+def test_practice_page_has_its_sections_in_its_table_of_contents(content):
+    practice = next(p for p in content.site.practices if p.id == "base-entry")
+    page = next(p for p in content.pages if p.path == "practices/base-entry.md")
+    anchors = [entry[1] for entry in page.toc]
+    assert anchors == [s.key for s in practice.sections] + ["sources", "related"]
+    for anchor in anchors:
+        assert f'<h2 id="{anchor}">' in page.html
+    assert page.meta["search"] == {"exclude": True} and page.meta["atlas_type"] == "article"
+    assert page.edit_url == "https://github.com/x/atlas/edit/main/practices/base-entry.md"
+
+
+def test_links_inside_pages_are_relative(content):
+    # The site works from any folder: no page links to its own site by absolute address,
+    # except the canonical addresses shown to be copied.
+    for page in content.pages:
+        for _, attrs in Tags(page.html).tags:
+            href = attrs.get("href") or attrs.get("src") or ""
+            assert not href.startswith(SETTINGS.base_url), (page.path, href)
+            assert not href.startswith("/"), (page.path, href)
+
+
+def test_guide_links_to_the_site_become_relative_and_repository_links_absolute(content):
+    guide = next(p for p in content.pages if p.path == "contribute/index.md")
+    assert 'href="../contribute/new/"' in guide.html and 'href="../contribute/fields/"' in guide.html
+    assert 'href="https://github.com/x/atlas/blob/main/practices/_template.md"' in guide.html
+    assert 'href="https://github.com/x/atlas/issues/new?template=suggest-practice.yml"' in guide.html
+    assert ("writing-a-good-entry" in {e[1] for e in guide.toc}) and 'id="writing-a-good-entry"' in guide.html
+
+
+def test_feeds_are_well_formed_xml(content):
+    feeds = [path for path in content.files if path.endswith("feed.xml")]
+    assert len(feeds) > 2
+    for path in feeds:
+        root = ET.fromstring(content.files[path].encode("utf-8"))
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    titles = ET.fromstring(content.files["feed.xml"].encode()).iter("{http://www.w3.org/2005/Atom}title")
+    assert HOSTILE_TITLE in {t.text for t in titles}
+
+
+def test_redirect_pages_carry_a_policy_that_allows_only_their_script(content):
+    page = content.files["practices/old-dialogue-council/index.html"]
+    (script,) = csp.inline_scripts(page)
+    assert script == 'location.replace("../other-practice/" + location.hash);'
+    policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert f"script-src 'self' {csp.script_hash(script)};" in policy
+    assert "unsafe-inline" not in policy
+    assert page.index("Content-Security-Policy") < page.index("<script")
+
+
+def test_vocabulary_text_is_escaped_on_the_field_reference(tmp_path):
+    taxonomy, problems = load_taxonomy(REPO / "practices" / "taxonomy.yml")
+    assert problems == []
+    hostile = Term("western-balkans", 'Balkans <img src="x" onerror="alert(1)">', '<b onmouseover="x()">hi</b> | `c`')
+    regions = (hostile, *taxonomy.terms("regions")[1:])
+    taxonomy = dataclasses.replace(taxonomy, vocabularies={**taxonomy.vocabularies, "regions": regions})
+    html = render("field_reference.html", **field_reference(taxonomy)["values"])
+    assert "<img" not in html and "<b " not in html
+    assert "Balkans &lt;img src=&#34;x&#34; onerror=&#34;alert(1)&#34;&gt;" in html
+
+
+def test_a_generated_file_never_replaces_another():
+    content = SiteContent(site=None)
+    content.add_file("practices/x/index.html", "")
+    with pytest.raises(ValueError, match="would replace"):
+        content.add_file("practices/x/index.html", "")
+    assert output_path("practices/index.md") == "practices/index.html"
+    assert output_path("practices/x.md") == "practices/x/index.html"
+
+
+def test_invalid_entries_stop_the_build(tmp_path):
+    root = tmp_path / "practices"
+    shutil.copytree(REPO / "practices", root)
+    entry = root / "kumanovo-community-action-team.md"
+    entry.write_text(re.sub(r"(?m)^status: .*$", "status: finished", entry.read_text(encoding="utf-8")))
+    with pytest.raises(InvalidEntries) as caught:
+        build_site(root, "", SETTINGS)
+    assert any("status: 'finished' is not a known status" in p.format() for p in caught.value.problems)
