@@ -26,7 +26,7 @@
   var showAll = false;
 
   // Each card's facet values, read once: {region: ["western-balkans"], ...}, and its title
-  // normalised as the page was sorted (scripts/render.py), so title order needs no move.
+  // normalised as the page was sorted (scripts/site/collection.py), so title order needs no move.
   var values = new Map();
   var titles = new Map();
   cards.forEach(function (card) {
@@ -91,7 +91,7 @@
   }
 
   // Search results by card: a ref is the card's position in the page as built (see
-  // scripts/search_index.py build_index), which is the catalogue's title order.
+  // scripts/site/search_index.py build_index), which is the catalogue's title order.
   function searchScores(state) {
     if (!state.q.trim() || !index) return null;
     var hits = window.AtlasSearch.search(window.lunr, index, state.q);
