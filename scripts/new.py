@@ -7,7 +7,7 @@
 
 Writes practices/<id>.md (id from the title, or --id) with every field commented with
 its allowed values, then lists what is still to fill in. Refuses an id that is taken,
-a former id of another entry, or retired.
+a former id of another entry, retired, or reserved for a page the site builds.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from scripts.contribute.template import render_template
 from scripts.entries.slug import slugify
 from scripts.entries.taxonomy import KEBAB
-from scripts.entries.validate import DEFAULT_ROOT, MAX_ID_LENGTH, validate
+from scripts.entries.validate import DEFAULT_ROOT, MAX_ID_LENGTH, RESERVED_IDS, reserved, validate
 
 
 def _organisation(text: str) -> dict:
@@ -65,17 +65,20 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     entry_id = args.id or slugify(args.title, MAX_ID_LENGTH)
-    if args.id and not KEBAB.match(args.id):
+    if args.id and not KEBAB.fullmatch(args.id):
         print(f"'{args.id}' is not a valid id: use lower-case letters, digits and hyphens.")
         return 2
     if not entry_id:
         print(f"Cannot make an id from {args.title!r}; give one with --id (lower-case words joined by hyphens).")
         return 2
+    if entry_id in RESERVED_IDS:
+        print(f"{reserved(entry_id)}. {'Choose another --id' if args.id else 'Give another id with --id'}.")
+        return 2
     report = validate(args.root)
     aliases = {alias: p.id for p in report.practices for alias in p.aliases}
     retired = {r.id: r for r in report.retired}
     path = args.root / f"{entry_id}.md"
-    if path.exists():
+    if path.exists() or path.is_symlink():  # writing through a link would write elsewhere
         print(f"{path} already exists: the id '{entry_id}' is taken. Choose another title or --id.")
         return 2
     if entry_id in aliases:

@@ -7,14 +7,22 @@ import pytest
 from scripts.entries.validate import validate
 from tests.conftest import REPO
 
+REVIEW_DUE = "is more than two years ago; please review the entry"
+
 
 @pytest.fixture(scope="module")
 def report():
+    # Today's date, not a fixed one: an entry reviewed today must not be 'in the future'.
     return validate(REPO / "practices")
 
 
 def test_every_entry_is_valid_without_warnings(report):
-    assert [p.format() for p in report.problems] == []
+    # Time alone may add one problem per entry: two years after its last review, a warning
+    # (which never fails the build) asks for another. Anything else is a mistake.
+    def review_due(problem):
+        return problem.field == "last_reviewed" and problem.message.endswith(REVIEW_DUE) and not problem.is_error
+
+    assert [p.format() for p in report.problems if not review_due(p)] == []
 
 
 def test_every_entry_file_became_a_practice(report):

@@ -76,9 +76,21 @@ def test_scaffold_without_flags_lists_what_is_missing(collection, capsys):
             ["--id", "Not_Valid"],
             "'Not_Valid' is not a valid id: use lower-case letters, digits and hyphens.",
         ),
+        ("Anything", ["--id", "ok-id\n"], "'ok-id\n' is not a valid id: use lower-case letters, digits and hyphens."),
+        # Ids the site's own pages use: the entry would take over the catalogue or the feed.
+        (
+            "Index",
+            [],
+            "'index' is reserved for a page the site itself builds (the catalogue). Give another id with --id.",
+        ),
+        (
+            "Anything",
+            ["--id", "feed"],
+            "'feed' is reserved for a page the site itself builds (the news feed). Choose another --id.",
+        ),
     ],
 )
-def test_scaffold_refuses_taken_former_and_retired_ids(collection, capsys, base_entry, title, extra, message):
+def test_scaffold_refuses_taken_former_retired_and_reserved_ids(collection, capsys, base_entry, title, extra, message):
     collection.add_valid()
     other = collection.root / "other-practice.md"
     other.write_text(other.read_text().replace("last_reviewed:", "aliases: [old-dialogue-council]\nlast_reviewed:"))

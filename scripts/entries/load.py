@@ -1,6 +1,6 @@
 """Read practice files: front-matter and body, with the line of every key and heading.
 
-YAML is composed into nodes and turned into plain values by hand, not constructed by
+YAML is parsed into events and turned into plain values by hand, not constructed by
 PyYAML: its constructors would turn `NO` (Norway) into False, `2017-04-01` into a date and
 `010` into 8, and let a repeated key silently win. Here every scalar reaches the validator
 as the text the contributor wrote (an empty value as None); the schema decides its type.
@@ -15,14 +15,19 @@ from pathlib import Path
 
 import yaml
 
-from scripts.entries.problems import ERROR, Problem
+from scripts.entries.problems import ERROR, Problem, escape_controls
 
-try:  # libyaml is about ten times faster; the pure-Python parser gives the same nodes
-    from yaml import CSafeLoader as _BaseLoader
+try:  # libyaml is about ten times faster than the pure-Python parser
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader as _Loader
 
 MAX_BYTES = 1_000_000
+# A link could publish another entry's text, or read and quote a file outside the repository.
+LINK_REFUSED = "is a symbolic link; it must be a plain file (copy the text instead)"
+# No field needs more than 4 levels (replication.materials[1].title); a file nested far
+# deeper is a mistake or an attack, and is refused before it costs anything.
+MAX_DEPTH = 20
 NULL_TAG = "tag:yaml.org,2002:null"
 PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -31,15 +36,12 @@ Path_ = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-class _Loader(_BaseLoader):
-    """Every value stays the text written, so a plain scalar needs only one question
-    answered: is it empty (null)? PyYAML's resolver tries a dozen patterns on each one,
-    a fifth of the time of loading an entry."""
+class _LenientLoader(yaml.SafeLoader):
+    """The pure-Python parser, minus its refusal of control characters: used only when
+    libyaml refuses one, so that the schema can name the field it sits in and where."""
 
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and implicit[0]:
-            return NULL_TAG if _NULL.match(value) else "tag:yaml.org,2002:str"
-        return super().resolve(kind, value, implicit)
+    def check_printable(self, data):
+        pass
 
 
 @dataclass
@@ -82,11 +84,13 @@ class YamlError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path as a contributor sees it: relative to the working directory when inside it."""
+    """The path as a contributor sees it: relative to the working directory when inside it.
+    A control character in a name is shown escaped, so it cannot split a report line."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+        shown = Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        shown = path.as_posix()
+    return escape_controls(shown)
 
 
 def is_entry_name(path: Path) -> bool:
@@ -110,6 +114,9 @@ def read_text(raw: bytes) -> str:
 def load_entry(path: Path) -> Entry:
     """Read one entry. Problems that stop the reading are kept on the entry, never raised."""
     entry = Entry(path=path, display=display_path(path), id=path.stem)
+    if path.is_symlink():
+        entry.problem(1, "file", "is a symbolic link; entries must be plain files (copy the text instead)")
+        return entry
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -166,17 +173,14 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[object, Lines, list[tupl
     could be read but are not allowed (repeated keys, anchors, custom tags).
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            return _Composer(first_line).compose(_Loader(text))
+        except yaml.reader.ReaderError:  # a control character written as it is, not escaped
+            return _Composer(first_line).compose(_LenientLoader(text))
     except yaml.MarkedYAMLError as exc:
         raise YamlError(*_explain(exc, first_line)) from None
     except yaml.YAMLError as exc:  # errors without a position
-        raise YamlError(first_line, f"cannot be read as YAML ({exc})") from None
-    lines = Lines()
-    issues: list[tuple] = []
-    if node is None:
-        return None, lines, issues
-    value = _Converter(first_line, lines, issues).convert(node, ())
-    return value, lines, issues
+        raise YamlError(first_line, f"cannot be read as YAML ({str(exc).splitlines()[0]})") from None
 
 
 def type_name(value: object) -> str:
@@ -188,61 +192,136 @@ def type_name(value: object) -> str:
     return "text"
 
 
-class _Converter:
-    def __init__(self, first_line: int, lines: Lines, issues: list[tuple]):
+_KEY = object()  # an open mapping waits for a key
+_SKIP = object()  # ... or for the value of a refused key, which is dropped
+_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_NODES = (yaml.ScalarEvent, yaml.AliasEvent, *_STARTS)
+_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_ALIAS = "YAML anchors and aliases (&, *) are not allowed; write the value out"
+_SECOND = "YAML syntax error: a second document starts here; remove the '---' or '...' line"
+
+
+class _Open:
+    """A list or mapping whose end has not been read yet."""
+
+    __slots__ = ("first_seen", "key", "path", "value")
+
+    def __init__(self, path: Path_, value: list | dict | None):
+        self.path = path
+        self.value = value  # None: dropped (a refused key, or inside one)
+        self.key: object = _KEY  # mappings: the key whose value comes next
+        self.first_seen: dict[str, int] = {}
+
+
+class _Composer:
+    """Plain values from the parser's events, built in one loop with its own stack: no
+    recursion, so no nesting can exhaust Python's stack (PyYAML's composer would)."""
+
+    def __init__(self, first_line: int):
         self.offset = first_line
-        self.lines = lines
-        self.issues = issues
-        self.seen: set[int] = set()
+        self.lines = Lines()
+        self.issues: list[tuple] = []
 
-    def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + self.offset
+    def compose(self, loader) -> tuple[object, Lines, list[tuple]]:
+        """Read all of `loader` (a PyYAML loader made from the text), then release it."""
+        try:
+            return self.read(loader.get_event)
+        finally:
+            loader.dispose()
 
-    def convert(self, node: yaml.Node, path: Path_) -> object:
+    def read(self, next_event) -> tuple[object, Lines, list[tuple]]:
+        root: object = None
+        stack: list[_Open] = []
+        documents = 0
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                break
+            if kind in _ENDS:
+                stack.pop()
+                continue
+            line = event.start_mark.line + self.offset
+            if kind not in _NODES:
+                documents += kind is yaml.DocumentStartEvent
+                if documents > 1:
+                    raise YamlError(line, _SECOND)
+                continue
+            parent = stack[-1] if stack else None
+            if parent is None:
+                path = ()
+            elif parent.value is None:
+                path = None
+            elif isinstance(parent.value, list):
+                path = (*parent.path, len(parent.value))
+            elif parent.key is _KEY:
+                parent.key = self.key(parent, event, line)
+                path = None
+            elif parent.key is _SKIP:
+                parent.key, path = _KEY, None
+            else:
+                parent.key, path = _KEY, (*parent.path, parent.key)
+            value = None if path is None else self.value(event, path, line)
+            if kind in _STARTS:
+                if len(stack) == MAX_DEPTH:
+                    raise YamlError(line, too_deep())
+                stack.append(_Open(path or (), value))
+            if path is None:
+                continue
+            if parent is None:
+                root = value
+            elif isinstance(parent.value, list):
+                parent.value.append(value)
+            else:
+                parent.value[path[-1]] = value
+        return root, self.lines, self.issues
+
+    def key(self, mapping: _Open, event: yaml.Event, line: int) -> object:
+        """Read a key: the name its value goes under, or _SKIP to drop that value."""
+        if type(event) is not yaml.ScalarEvent or _tag(event) == NULL_TAG:
+            self.issues.append((line, label_for(mapping.path), "a field name must be a plain word"))
+            return _SKIP
+        name = event.value
+        if name in mapping.first_seen:
+            message = f"appears twice (first on line {mapping.first_seen[name]}); keep one"
+            self.issues.append((line, label_for((*mapping.path, name)), message))
+            return _SKIP
+        mapping.first_seen[name] = line
+        self.lines.at[(*mapping.path, name)] = line  # the key's line, even for a block value below it
+        return name
+
+    def value(self, event: yaml.Event, path: Path_, line: int) -> object:
+        """The value an event starts at `path`: text, None, or an empty list or dict."""
         if path:  # the top level has no line of its own: a missing field is reported on line 1
-            self.lines.at.setdefault(path, self.line(node))
-        if id(node) in self.seen:  # an alias: the same node reached twice
-            self.issues.append(
-                (
-                    self.lines(path),
-                    label_for(path),
-                    "YAML anchors and aliases (&, *) are not allowed; write the value out",
-                )
-            )
+            self.lines.at.setdefault(path, line)
+        if type(event) is yaml.AliasEvent:
+            self.issues.append((self.lines(path), label_for(path), _ALIAS))
             return None
-        self.seen.add(id(node))
-        if node.tag not in PLAIN_TAGS:
-            self.issues.append(
-                (self.line(node), label_for(path), f"the YAML tag '{node.tag}' is not allowed; remove it")
-            )
-        if isinstance(node, yaml.ScalarNode):
-            return None if node.tag == NULL_TAG else node.value
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.mapping(node, path)
+        tag = _tag(event)
+        if tag not in PLAIN_TAGS:
+            self.issues.append((line, label_for(path), f"the YAML tag '{tag}' is not allowed; remove it"))
+        if type(event) is yaml.ScalarEvent:
+            return None if tag == NULL_TAG else event.value
+        return [] if type(event) is yaml.SequenceStartEvent else {}
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
-        result: dict[str, object] = {}
-        first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = self.line(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == NULL_TAG:
-                self.issues.append((line, label_for(path), "a field name must be a plain word"))
-                continue
-            key = key_node.value
-            if key in first_seen:
-                self.issues.append(
-                    (
-                        line,
-                        label_for((*path, key)),
-                        f"appears twice (first on line {first_seen[key]}); keep one",
-                    )
-                )
-                continue
-            first_seen[key] = line
-            self.lines.at[(*path, key)] = line  # the key's line, even for a block value below it
-            result[key] = self.convert(value_node, (*path, key))
-        return result
+
+def _tag(event: yaml.Event) -> str:
+    """The tag PyYAML's resolver would give. Every value stays the text written, so a plain
+    scalar needs only one question answered: is it empty (null)?"""
+    if event.tag not in (None, "!"):
+        return event.tag
+    if type(event) is yaml.SequenceStartEvent:
+        return "tag:yaml.org,2002:seq"
+    if type(event) is yaml.MappingStartEvent:
+        return "tag:yaml.org,2002:map"
+    return NULL_TAG if event.implicit[0] and _NULL.fullmatch(event.value) else "tag:yaml.org,2002:str"
+
+
+def too_deep() -> str:
+    return (
+        f"values are nested more than {MAX_DEPTH} levels deep; no field needs more than 4: "
+        "look for a stray '[' or '{', or lines indented too far"
+    )
 
 
 def label_for(path: Path_) -> str:
@@ -264,6 +343,8 @@ def _explain(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str]:
     line = (mark.line if mark else 0) + first_line
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
+    if "maximum nesting depth" in problem:  # libyaml's own limit, far above MAX_DEPTH
+        return line, too_deep()
     if "\t" in problem or "tab" in problem:
         hint = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
@@ -278,8 +359,10 @@ def _explain(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str]:
         hint = "a list in [ ] or a set in { } is not closed, or an item with ': ' needs quotes"
     elif "found unexpected end of stream" in problem or "end of the stream" in problem:
         hint = "a quote is opened and never closed"
-    elif "found undefined alias" in problem or "found duplicate anchor" in problem:
-        hint = "YAML anchors and aliases (&, *) are not allowed"
+    elif "invalid Unicode character escape" in problem:
+        hint = "a \\u escape in double quotes must name a real character; write the character itself"
+    elif "escape" in problem:
+        hint = "a \\ in double quotes starts an escape such as \\n; write \\\\ for a backslash, or use single quotes"
     else:
         hint = "check quotes, colons and indentation"
     detail = problem or context or "invalid YAML"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.entries.load import Lines, YamlError, display_path, parse_yaml, read_text
+from scripts.entries.load import LINK_REFUSED, Lines, YamlError, display_path, parse_yaml, read_text
 from scripts.entries.problems import ERROR, Problem
 from scripts.entries.schema import INVALID, At, Context, Field, FullDate, PracticeId, Record, Text
 
@@ -32,12 +32,16 @@ class Retired:
 
 def load_retired(path: Path, context: Context) -> tuple[list[Retired], list[Problem], Lines]:
     """The retired ids (each with its position in the file), problems, and the file's lines."""
+    shown = display_path(path)
+    if path.is_symlink():
+        return [], [Problem(shown, 1, "file", LINK_REFUSED)], Lines()
     if not path.exists():
         return [], [], Lines()
-    shown = display_path(path)
     problems: list[Problem] = []
     try:
         data, lines, issues = parse_yaml(read_text(path.read_bytes()))
+    except OSError as exc:  # a folder of that name, no permission
+        return [], [Problem(shown, 1, "file", f"cannot be read ({exc.strerror or exc})")], Lines()
     except YamlError as exc:
         return [], [Problem(shown, exc.line, "file", exc.message)], Lines()
     problems += [Problem(shown, line, field, message) for line, field, message in issues]

@@ -15,11 +15,15 @@ from urllib.parse import urlsplit
 
 from scripts.entries.countries import COUNTRIES
 from scripts.entries.load import Lines, type_name
-from scripts.entries.problems import ERROR, WARNING, closest, did_you_mean
+from scripts.entries.problems import ERROR, WARNING, character_problem, closest, did_you_mean
 from scripts.entries.taxonomy import KEBAB, VOCABULARIES, Taxonomy
 
 INVALID = object()  # what a check returns for a value it reported as wrong
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, and whole-string matches: Python's \d, int() and float() also take
+# '٢٠١٧', '²', '1_000' and ' nan', which no reader or program downstream expects.
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+DIGITS = re.compile(r"[0-9]+")
+DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COUNTRY_CODES = {name.casefold(): code for code, name in COUNTRIES.items()}
 COUNTRY_CODES.update({"uk": "GB", "great britain": "GB", "usa": "US", "macedonia": "MK"})
@@ -66,14 +70,23 @@ class At:
         return At(self.report, self.lines, (*self.path, index), label)
 
 
+def digits_hint(text: str) -> str:
+    """Point out digits of another script, which look right but are not 0-9."""
+    return " (digits 0-9 only)" if any(c.isdigit() and not c.isascii() for c in text) else ""
+
+
 class Kind:
     """How one value is checked, cleaned, described and expressed in JSON Schema."""
 
     scalar = True
+    allowed = "\n"  # control characters a value may hold; each kind refuses a line break its own way
 
     def check(self, value: object, at: At, ctx: Context) -> object:
         if not isinstance(value, str):
             return at.error(f"must be {self.describe(ctx.taxonomy)}, not a {type_name(value)}")
+        problem = character_problem(value, self.allowed)  # before strip(), which drops some
+        if problem:
+            return at.error(problem)
         return self.check_text(value.strip(), at, ctx)
 
     def check_text(self, text: str, at: At, ctx: Context) -> object:
@@ -89,6 +102,7 @@ class Kind:
 class Text(Kind):
     def __init__(self, max_len: int, min_len: int = 1, one_line: bool = True):
         self.max_len, self.min_len, self.one_line = max_len, min_len, one_line
+        self.allowed = "\n" if one_line else "\n\t"
 
     def check_text(self, text, at, ctx):
         if self.one_line and "\n" in text:
@@ -170,12 +184,12 @@ class PartialDate(Kind):
 
     full_only = False
     formats = "YYYY, YYYY-MM or YYYY-MM-DD"
-    pattern = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+    pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
     def check_text(self, text, at, ctx):
-        match = PARTIAL_DATE.match(text)
+        match = PARTIAL_DATE.fullmatch(text)
         if not match or (self.full_only and match.group(3) is None):
-            return at.error(f"'{text}' is not a date; write {self.formats}")
+            return at.error(f"'{text}' is not a date; write {self.formats}{digits_hint(text)}")
         year, month, day = (int(g) if g else None for g in match.groups())
         try:
             dt.date(year, month or 1, day or 1)
@@ -195,7 +209,7 @@ class PartialDate(Kind):
 class FullDate(PartialDate):
     full_only = True
     formats = "YYYY-MM-DD"
-    pattern = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+    pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
     def check_text(self, text, at, ctx):
         result = super().check_text(text, at, ctx)
@@ -206,12 +220,23 @@ class FullDate(PartialDate):
 
 class Url(Kind):
     def check_text(self, text, at, ctx):
-        parts = urlsplit(text) if not any(c.isspace() for c in text) else None
-        if parts is None:
+        if any(c.isspace() for c in text):
             return at.error(f"'{text}' contains spaces; a web address has none")
+        try:
+            parts = urlsplit(text)
+        except ValueError:  # an unclosed '[' or a host that is no IPv6 address
+            return at.error(f"'{text}' has no valid host name; '[' and ']' may only enclose an IPv6 address")
         if parts.scheme.lower() not in ("http", "https"):
             return at.error(f"'{text}' must be a web address starting with https:// or http://")
-        if "." not in parts.netloc or parts.netloc.startswith("."):
+        try:
+            port = parts.port
+        except ValueError:  # not a number, or above 65535
+            port = 0
+        if port == 0:
+            return at.error(f"'{text}' has an invalid port number; leave it out or use one from 1 to 65535")
+        host = parts.hostname or ""
+        ipv6 = parts.netloc.rpartition("@")[2].startswith("[")
+        if not ipv6 and ("." not in host or host.startswith(".") or not all(c.isalnum() or c in "-._" for c in host)):
             return at.error(f"'{text}' has no valid host name")
         return text
 
@@ -224,7 +249,7 @@ class Url(Kind):
 
 class Email(Kind):
     def check_text(self, text, at, ctx):
-        if not EMAIL.match(text):
+        if not EMAIL.fullmatch(text):
             return at.error(f"'{text}' is not an e-mail address")
         return text
 
@@ -240,10 +265,9 @@ class Number(Kind):
         self.minimum, self.maximum = minimum, maximum
 
     def check_text(self, text, at, ctx):
-        try:
-            number = float(text)
-        except ValueError:
-            return at.error(f"'{text}' is not a number")
+        if not DECIMAL.fullmatch(text):
+            return at.error(f"'{text}' is not a number; write digits 0-9 and a point for decimals, like 41.99 or -12.5")
+        number = float(text)
         if not math.isfinite(number) or not self.minimum <= number <= self.maximum:
             return at.error(f"{text} is out of range ({self.minimum:g} to {self.maximum:g})")
         return number
@@ -259,8 +283,10 @@ class Count(Kind):
     """A whole number from 1 up: the position of a source in `sources`."""
 
     def check_text(self, text, at, ctx):
-        if not text.isdigit() or int(text) < 1:
-            return at.error(f"'{text}' must be a whole number from 1")
+        if not DIGITS.fullmatch(text) or not text.strip("0"):
+            return at.error(f"'{text}' must be a whole number from 1{digits_hint(text)}")
+        if len(text.lstrip("0")) > 6:  # and int() refuses texts of over 4,300 digits
+            return at.error(f"'{text}' is too large; give the position of the source in 'sources' (1 for the first)")
         return int(text)
 
     def describe(self, taxonomy):
@@ -272,7 +298,7 @@ class Count(Kind):
 
 class PracticeId(Kind):
     def check_text(self, text, at, ctx):
-        if not KEBAB.match(text):
+        if not KEBAB.fullmatch(text):
             return at.error(f"'{text}' is not a practice id (lower-case words joined by hyphens)")
         return text
 

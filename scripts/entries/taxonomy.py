@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.entries.load import YamlError, display_path, label_for, parse_yaml, read_text
-from scripts.entries.problems import Problem
+from scripts.entries.load import LINK_REFUSED, YamlError, display_path, label_for, parse_yaml, read_text
+from scripts.entries.problems import Problem, character_problem
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -68,6 +68,9 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     def report(line: int, field: str, message: str) -> None:
         problems.append(Problem(shown, line, field, message))
 
+    if path.is_symlink():
+        report(1, "file", LINK_REFUSED)
+        return Taxonomy({}), problems
     try:
         data, lines, issues = parse_yaml(read_text(path.read_bytes()))
     except OSError as exc:
@@ -108,17 +111,20 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             values = {}
             for name in TERM_FIELDS:
                 value = item.get(name)
-                if not isinstance(value, str) or not value.strip():
-                    report(lines((*where, name)), label_for((*where, name)), "is required and must be text")
-                values[name] = value.strip() if isinstance(value, str) else ""
+                problem = "is required and must be text" if not isinstance(value, str) or not value.strip() else None
+                # Labels and descriptions reach every page and feed, like an entry's text.
+                problem = problem or character_problem(value, "\n")
+                if problem:
+                    report(lines((*where, name)), label_for((*where, name)), problem)
+                values[name] = value.strip() if not problem else ""
             term_id = values["id"]
-            if term_id and not KEBAB.match(term_id):
+            if term_id and not KEBAB.fullmatch(term_id):
                 report(
                     lines((*where, "id")),
                     label_for((*where, "id")),
                     f"'{term_id}' must be lower-case words joined by hyphens",
                 )
-            if term_id in seen:
+            if term_id and term_id in seen:
                 report(lines((*where, "id")), label_for((*where, "id")), f"'{term_id}' is listed twice")
             seen.add(term_id)
             terms.append(Term(**values))
