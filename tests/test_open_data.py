@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import jsonschema
 import pytest
 
 from scripts.contribute.json_schema import practice_json_schema
+from scripts.entries.countries import COUNTRIES
+from scripts.entries.model import Replication, make
 from scripts.entries.schema import PRACTICE
 from scripts.entries.validate import validate
-from scripts.site.open_data import CSV_COLUMNS, _cell
-from tests.conftest import write_test_collection
+from scripts.site.open_data import CSV_COLUMNS, _cell, practices_csv
+from tests.conftest import SURVEY_ENTRY, write_test_collection
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +50,12 @@ def test_json_holds_every_practice_with_its_values(test_site, report):
 
 def test_json_keeps_non_latin_names_and_types(test_site):
     records = {r["id"]: r for r in json.loads(load(test_site, "api/practices.json"))["practices"]}
-    pristina = records["pristina-region-civil-society-platform"]
-    assert pristina["places"] == [{"name": "Pristina", "also": ["Prishtinë", "Prishtina", "Priština", "Приштина"]}]
-    assert "Приштина" in load(test_site, "api/practices.json")  # readable, not \\u-escaped
-    base = records["base-entry"]
-    assert base["places"][0]["lat"] == 42.0 and base["figures"][0]["source"] == 1
+    base = records["base-entry"]  # tests/fixtures/valid/base-entry.md
+    assert base["places"] == [
+        {"name": "Exampleville", "also": ["Примерград", "Shembullqytet"], "lat": 42.0, "lon": 21.4}
+    ]
+    assert "Примерград" in load(test_site, "api/practices.json")  # readable, not \\u-escaped
+    assert base["figures"][0]["source"] == 1
     assert base["started"] == "2019-04" and base["sources"][0]["date"] == "2021"
     assert records["other-practice"]["aliases"] == ["old-dialogue-council"]
 
@@ -78,14 +82,44 @@ def test_csv_opens_cleanly_with_one_row_a_practice(test_site, report):
     assert len(rows) == len(report.practices)
     assert list(rows[0]) == CSV_COLUMNS
     by_id = {row["id"]: row for row in rows}
-    pristina = by_id["pristina-region-civil-society-platform"]
-    assert pristina["places"] == "Pristina (Prishtinë, Prishtina, Priština, Приштина)"
-    assert pristina["country_names"] == "Kosovo" and pristina["countries"] == "XK"
-    sea = by_id["southeast-asia-national-local-cooperation-workshop"]
-    assert sea["countries"] == "ID; MY; PH"
-    assert sea["organisations"].startswith("Strong Cities Network (lead); U.S. Department of State (funder)")
-    assert sea["started"] == "2023-07-18" and sea["ended"] == "2023-07-19"
-    assert by_id["base-entry"]["figures"] == "Meetings held: 24"
+    base = by_id["base-entry"]  # tests/fixtures/valid/base-entry.md
+    assert base["places"] == "Exampleville (Примерград, Shembullqytet)"
+    assert base["country_names"] == "North Macedonia" and base["countries"] == "MK"
+    assert base["organisations"] == "Municipality of Exampleville (lead)"
+    assert base["figures"] == "Meetings held: 24"
+    assert (
+        base["sources"]
+        == "Municipality of Exampleville — Annual report of the dialogue council — https://example.org/report — 2021"
+    )
+    assert base["started"] == "2019-04" and base["ended"] == "" and base["last_reviewed"] == "2026-01-15"
+    assert by_id[SURVEY_ENTRY]["ended"] == "2021"
+
+
+def test_csv_joins_lists_and_spreads_the_replication(report):
+    base = next(p for p in report.practices if p.id == "base-entry")
+    organisation = base.organisations[0]
+    sample = replace(
+        base,
+        countries=("ID", "MY", "PH"),
+        organisations=(organisation, replace(organisation, name="U.S. Department of State", role="funder")),
+        replication=make(
+            Replication,
+            {
+                "cost": "low",
+                "preconditions": ["A mayor's decision", "A coordinator"],
+                "materials": [{"title": "Handbook", "url": "https://example.org/handbook"}],
+            },
+        ),
+        contact=None,
+    )
+    row = next(csv.DictReader(io.StringIO(practices_csv([sample], "https://example.org/").lstrip("\ufeff"))))
+    assert row["countries"] == "ID; MY; PH"
+    assert row["country_names"] == "; ".join(COUNTRIES[code] for code in ("ID", "MY", "PH"))
+    assert row["organisations"] == "Municipality of Exampleville (lead); U.S. Department of State (funder)"
+    assert (row["cost"], row["timeframe"]) == ("low", "")
+    assert row["preconditions"] == "A mayor's decision; A coordinator"
+    assert row["materials"] == "Handbook — https://example.org/handbook"
+    assert row["contact"] == ""
 
 
 @pytest.mark.parametrize(

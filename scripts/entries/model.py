@@ -1,137 +1,92 @@
-"""The validated practices, as plain objects the outputs are rendered from."""
+"""The validated practices, as plain objects the outputs are rendered from.
+
+The classes are made from the schema (scripts/entries/schema.py), one frozen dataclass
+per record: a field added there is an attribute here, and in the open data, with no
+change to this file. A missing optional value is None, or () for a list; lists are
+tuples and nested records objects of their own class. Dates stay as written ('2017',
+'2017-04': precision is information), except full dates (`last_reviewed`), which are
+datetime.date.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
 
 from scripts.entries.body import Section
+from scripts.entries.schema import PRACTICE, FullDate, Kind, ListOf, Record
 
 
-@dataclass(frozen=True)
-class Place:
-    name: str
-    also: tuple[str, ...] = ()
-    lat: float | None = None
-    lon: float | None = None
+def _section(self, key: str) -> Section | None:
+    return next((s for s in self.sections if s.key == key), None)
 
 
-@dataclass(frozen=True)
-class Organisation:
-    name: str
-    role: str
-    url: str | None = None
+def record_class(name: str, record: Record, before=(), after=(), methods: dict | None = None) -> type:
+    """A frozen dataclass with the record's fields in the schema's order (between the extra
+    fields `before` and `after`, as (name, type, default)), and a class for each record in it."""
+    fields = [(key, type_, dataclasses.field(default=default)) for key, type_, default in before]
+    nested = {}
+    for key, spec in record.fields.items():
+        inner = _inner(spec.kind)
+        if isinstance(inner, Record):
+            # 'places' holds Place records; 'replication' is a Replication.
+            nested[key] = record_class(_class_name(key, spec.kind), inner)
+        fields.append((key, object, dataclasses.field(default=_missing(spec.kind))))
+    fields += [(key, type_, dataclasses.field(default=default)) for key, type_, default in after]
+    cls = dataclasses.make_dataclass(name, fields, frozen=True, namespace=methods)
+    cls._record, cls._nested = record, nested  # not fields: how `make` reads the schema
+    return cls
 
 
-@dataclass(frozen=True)
-class Figure:
-    label: str
-    value: str
-    source: int | None = None
+def make(cls: type, data: dict, **extra):
+    """An object of a record class from cleaned (validated) values."""
+    values = {key: _value(spec.kind, data.get(key), cls._nested.get(key)) for key, spec in cls._record.fields.items()}
+    return cls(**extra, **values)
 
 
-@dataclass(frozen=True)
-class Material:
-    title: str
-    url: str
+def _value(kind: Kind, value, nested: type | None):
+    if value is None:
+        return _missing(kind)
+    if isinstance(kind, ListOf):
+        return tuple(_value(kind.item, item, nested) for item in value)
+    if isinstance(kind, Record):
+        return make(nested, value)
+    if isinstance(kind, FullDate):
+        return dt.date.fromisoformat(value)
+    return value
 
 
-@dataclass(frozen=True)
-class Replication:
-    cost: str | None = None
-    timeframe: str | None = None
-    preconditions: tuple[str, ...] = ()
-    materials: tuple[Material, ...] = ()
+def _missing(kind: Kind):
+    return () if isinstance(kind, ListOf) else None
 
 
-@dataclass(frozen=True)
-class Source:
-    title: str
-    publisher: str
-    url: str | None = None
-    date: str | None = None
+def _inner(kind: Kind) -> Kind:
+    return kind.item if isinstance(kind, ListOf) else kind
 
 
-@dataclass(frozen=True)
-class Contact:
-    organisation: str
-    url: str | None = None
-    email: str | None = None
+def _class_name(key: str, kind: Kind) -> str:
+    name = key.title().replace("_", "")
+    return name.removesuffix("s") if isinstance(kind, ListOf) else name
 
 
-@dataclass(frozen=True)
-class Practice:
-    """One practice. Dates stay as written (`2017`, `2017-04`): precision is information."""
-
-    id: str
-    source_path: str
-    title: str
-    summary: str
-    regions: tuple[str, ...]
-    countries: tuple[str, ...]
-    themes: tuple[str, ...]
-    types: tuple[str, ...]
-    status: str
-    organisations: tuple[Organisation, ...]
-    evidence: str
-    sources: tuple[Source, ...]
-    last_reviewed: dt.date
-    sections: tuple[Section, ...] = ()
-    places: tuple[Place, ...] = ()
-    started: str | None = None
-    ended: str | None = None
-    target_groups: tuple[str, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    replication: Replication | None = None
-    related: tuple[str, ...] = ()
-    contact: Contact | None = None
-    aliases: tuple[str, ...] = field(default=())
-
-    def section(self, key: str) -> Section | None:
-        return next((s for s in self.sections if s.key == key), None)
-
-
-def build_practice(entry_id: str, source_path: str, data: dict, sections: list[Section]) -> Practice:
-    """Make a Practice from front-matter that passed validation (cleaned values)."""
-
-    def records(cls, items):
-        return tuple(cls(**_tuples(item)) for item in items or ())
-
-    replication = data.get("replication")
-    if replication is not None:
-        replication = Replication(
-            cost=replication.get("cost"),
-            timeframe=replication.get("timeframe"),
-            preconditions=tuple(replication.get("preconditions", ())),
-            materials=records(Material, replication.get("materials")),
-        )
-    contact = data.get("contact")
-    return Practice(
-        id=entry_id,
-        source_path=source_path,
-        title=data["title"],
-        summary=data["summary"],
-        regions=tuple(data["regions"]),
-        countries=tuple(data["countries"]),
-        themes=tuple(data["themes"]),
-        types=tuple(data["types"]),
-        status=data["status"],
-        organisations=records(Organisation, data["organisations"]),
-        evidence=data["evidence"],
-        sources=records(Source, data["sources"]),
-        last_reviewed=dt.date.fromisoformat(data["last_reviewed"]),
-        sections=tuple(sections),
-        places=records(Place, data.get("places")),
-        started=data.get("started"),
-        ended=data.get("ended"),
-        target_groups=tuple(data.get("target_groups", ())),
-        figures=records(Figure, data.get("figures")),
-        replication=replication,
-        related=tuple(data.get("related", ())),
-        contact=Contact(**contact) if contact else None,
-        aliases=tuple(data.get("aliases", ())),
+def practice_class(schema: Record = PRACTICE) -> type:
+    """The Practice class of a schema: its fields, and `id`, `source_path` and `sections`,
+    which come from the file rather than its front-matter."""
+    return record_class(
+        "Practice",
+        schema,
+        before=(("id", str, ""), ("source_path", str, "")),
+        after=(("sections", tuple, ()),),
+        methods={"section": _section},
     )
 
 
-def _tuples(item: dict) -> dict:
-    return {key: tuple(value) if isinstance(value, list) else value for key, value in item.items()}
+Practice = practice_class()
+Replication = Practice._nested["replication"]  # pages.py lists what the entry does not report
+
+
+def build_practice(
+    entry_id: str, source_path: str, data: dict, sections: list[Section], cls: type = Practice
+) -> Practice:
+    """Make a Practice from front-matter that passed validation (cleaned values)."""
+    return make(cls, data, id=entry_id, source_path=source_path, sections=tuple(sections))

@@ -1,110 +1,113 @@
-"""Ids from names in any script: 'Приштина — CSO platform' -> 'prishtina-cso-platform'."""
+"""Names in plain Latin letters, the one way for ids, for search and for the browser.
+
+`fold` lowers case, drops accents and spells the letters of LETTERS in Latin; `slugify`
+makes an id of the result: 'Приштина — CSO platform' -> 'prishtina-cso-platform'.
+The search words (scripts/site/search_index.py) are folded text. The browser gets the
+same table and functions as assets/atlas/fold.js, written by `fold_script`, for search.js
+and the suggestion form; tests/test_fold.py runs both on every character they fold.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 
-# Cyrillic (Russian, Serbian, Macedonian, Ukrainian) and Greek letters that Unicode
-# decomposition cannot turn into ASCII.
-_LETTERS = dict(
-    zip(
-        "абвгдђѓежзѕийјклљмнњопрстћќуфхцчџшщъыьэюяєіїґ",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "dj",
-            "gj",
-            "e",
-            "zh",
-            "z",
-            "dz",
-            "i",
-            "y",
-            "j",
-            "k",
-            "l",
-            "lj",
-            "m",
-            "n",
-            "nj",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "c",
-            "kj",
-            "u",
-            "f",
-            "h",
-            "c",
-            "ch",
-            "dz",
-            "sh",
-            "sht",
-            "",
-            "y",
-            "",
-            "e",
-            "yu",
-            "ya",
-            "ye",
-            "i",
-            "yi",
-            "g",
-        ],
-        strict=True,
-    )
-)
-_LETTERS.update(
-    zip(
-        "αβγδεζηθικλμνξοπρσςτυφχψω",
-        [
-            "a",
-            "v",
-            "g",
-            "d",
-            "e",
-            "z",
-            "i",
-            "th",
-            "i",
-            "k",
-            "l",
-            "m",
-            "n",
-            "x",
-            "o",
-            "p",
-            "r",
-            "s",
-            "s",
-            "t",
-            "y",
-            "f",
-            "ch",
-            "ps",
-            "o",
-        ],
-        strict=True,
-    )
-)
-_LETTERS.update({"đ": "dj", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "ð": "d", "þ": "th"})
+SLUG_LIMIT = 80  # characters of an id
+
+# Letters that Unicode decomposition cannot turn into Latin ones: Cyrillic (Russian,
+# Serbian, Macedonian, Ukrainian), Greek, and Latin letters that are not a base letter
+# with a mark. Đ is 'dj' as in Serbian and Croatian, so that Đ and Ђ read alike.
+LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "zh", "з": "z",
+    "ѕ": "dz", "и": "i", "й": "y", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ќ": "kj", "у": "u", "ф": "f", "х": "h",
+    "ц": "c", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "sht", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+    "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+    "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+    "đ": "dj", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "ð": "d", "þ": "th",
+}  # fmt: skip
 
 
-def _ascii(ch: str) -> str:
-    if ch in _LETTERS:
-        return _LETTERS[ch]
-    bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))  # 'ή' -> 'η'
-    return "".join(_LETTERS.get(c, c) for c in bare).encode("ascii", "ignore").decode()
+def fold(text: str) -> str:
+    """Lower case, accents dropped, LETTERS in Latin; letters of other scripts (Arabic) kept."""
+    text = text.lower()
+    if text.isascii():  # most words are: nothing to fold
+        return text
+    return " ".join(word if word.isascii() else _fold_word(word) for word in text.split(" "))
 
 
-def slugify(text: str, limit: int = 80) -> str:
+@functools.lru_cache(maxsize=65536)  # a collection repeats its words: fold each once
+def _fold_word(word: str) -> str:
+    # Composed first, so that 'й' typed as 'и' and a breve is still 'y', not 'i'.
+    return "".join(_fold_char(ch) for ch in unicodedata.normalize("NFC", word))
+
+
+@functools.cache
+def _fold_char(ch: str) -> str:
+    if ch in LETTERS:
+        return LETTERS[ch]
+    # 'ή' -> 'η' and a mark -> 'i'; compatibility forms too: 'ﬁ' -> 'fi', '²' -> '2'.
+    bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.category(c).startswith("M"))
+    return "".join(LETTERS.get(c, c) for c in bare.lower())
+
+
+def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
     """Lower-case ASCII words joined by hyphens; empty if nothing is left (e.g. Arabic)."""
-    text = "".join(_ascii(ch) for ch in text.lower())
+    text = fold(text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return slug[:limit].rstrip("-")
+
+
+# The same three functions for the browser, line for line. Node and every browser the site
+# supports have the same Unicode data for decomposition and case as Python for the
+# characters that matter (tests/test_fold.py checks them all).
+_FOLD_JS = """\
+/* Generated by scripts/entries/slug.py (fold_script): do not edit. The one folding table
+ * and the functions that use it, as in Python: search.js folds queries with fold(), the
+ * suggestion form makes the id with slug(). Load this file before them. */
+(function (root) {
+  "use strict";
+  var LETTERS = %(letters)s;
+  var SLUG_LIMIT = %(limit)d;
+  var ASCII = /^[\\x00-\\x7f]*$/;
+  var cache = new Map();
+
+  function letter(ch) {
+    return Object.prototype.hasOwnProperty.call(LETTERS, ch) ? LETTERS[ch] : ch;
+  }
+
+  function foldChar(ch) {
+    if (Object.prototype.hasOwnProperty.call(LETTERS, ch)) return LETTERS[ch];
+    var bare = ch.normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase();
+    return Array.from(bare, letter).join("");
+  }
+
+  /* Lower case, accents dropped, LETTERS in Latin; letters of other scripts (Arabic) kept. */
+  function fold(text) {
+    text = String(text).toLowerCase();
+    if (ASCII.test(text)) return text;
+    return Array.from(text.normalize("NFC"), function (ch) {
+      if (ch < "\\x80") return ch;
+      if (!cache.has(ch)) cache.set(ch, foldChar(ch));
+      return cache.get(ch);
+    }).join("");
+  }
+
+  /* Lower-case ASCII words joined by hyphens; empty if nothing is left (e.g. Arabic). */
+  function slug(text, limit) {
+    var words = fold(text).replace(/[^\\x00-\\x7f]/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return words.slice(0, limit || SLUG_LIMIT).replace(/-+$/, "");
+  }
+
+  root.AtlasFold = { letters: LETTERS, fold: fold, slug: slug };
+})(globalThis);
+"""
+
+
+def fold_script() -> str:
+    """assets/atlas/fold.js: LETTERS and the functions above, for the browser (and Node)."""
+    return _FOLD_JS % {"letters": json.dumps(LETTERS), "limit": SLUG_LIMIT}

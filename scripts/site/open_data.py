@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 
@@ -28,40 +29,54 @@ COMPUTED_FIELDS = {
     "last_modified": "The date the entry was last reviewed against its sources (YYYY-MM-DD).",
     "sections": "The text, in Markdown, by section: " + ", ".join(f"`{s.key}`" for s in SECTIONS) + ".",
 }
-CSV_COLUMNS = [
-    "id", "url", "title", "summary", "regions", "countries", "country_names", "places", "themes", "types",
-    "status", "started", "ended", "organisations", "target_groups", "evidence", "figures", "cost", "timeframe",
-    "preconditions", "related", "sources", "contact", "aliases", "last_reviewed",
-]  # fmt: skip
 LIST_SEPARATOR = "; "
+PART_SEPARATOR = " — "
+# Records whose fields are separate questions a reader sorts or filters by (the cost band,
+# the time to set up): each of their fields is a column. Any other record is one cell.
+OWN_COLUMNS = {"replication"}
+# Columns computed from a field, placed after it.
+COMPUTED_COLUMNS = {"countries": "country_names"}
+# How one item of a column's list reads, where not as it is (a record: its values, in the
+# schema's order, joined by ' — '). These summarise: a field added to one of these
+# records is in the JSON, not in the CSV.
+ITEM_TEXT = {
+    "country_names": COUNTRIES.__getitem__,
+    "places": lambda place: place.name + (f" ({', '.join(place.also)})" if place.also else ""),
+    "organisations": lambda organisation: f"{organisation.name} ({organisation.role})",
+    "figures": lambda figure: f"{figure.label}: {figure.value}",
+    # As a citation reads: the publisher first.
+    "sources": lambda source: _parts((source.publisher, source.title, source.url, source.date)),
+}
 
 
-def practice_record(practice: Practice, base_url: str) -> dict:
+def practice_record(practice: Practice, base_url: str, schema: Record = PRACTICE) -> dict:
     """One practice as open data: the schema's fields in the schema's order, plus computed ones."""
     record = {"id": practice.id, "url": f"{base_url}practices/{practice.id}/"}
-    for name in PRACTICE.fields:
+    for name in schema.fields:
         value = getattr(practice, name, None)
         if value in (None, (), [], {}):
             continue
         record[name] = _plain(value)
-    record["last_reviewed"] = practice.last_reviewed.isoformat()
     record["last_modified"] = practice.last_reviewed.isoformat()
     record["sections"] = {section.key: section.text for section in practice.sections}
     return record
 
 
 def _plain(value):
-    """Tuples to lists and empty optional values dropped, as the entry had them."""
+    """Tuples to lists, dates as written (YYYY-MM-DD) and empty optional values dropped, as
+    the entry had them."""
     if dataclasses.is_dataclass(value):  # as dataclasses.asdict, without its deep copies
         value = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if v not in (None, (), [])}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
-def practices_json(practices: list[Practice], base_url: str) -> str:
+def practices_json(practices: list[Practice], base_url: str, schema: Record = PRACTICE) -> str:
     """The collection, one practice a line: readable, and written by json's C encoder,
     which indented output never uses (five times slower at 5,000 practices)."""
     head = {
@@ -71,7 +86,8 @@ def practices_json(practices: list[Practice], base_url: str) -> str:
         "count": len(practices),
     }
     records = [
-        json.dumps(practice_record(p, base_url), ensure_ascii=False) for p in sorted(practices, key=lambda p: p.id)
+        json.dumps(practice_record(p, base_url, schema), ensure_ascii=False)
+        for p in sorted(practices, key=lambda p: p.id)
     ]
     opening = json.dumps(head, ensure_ascii=False, indent=1)[:-2]  # without the closing "\n}"
     listed = "[\n" + ",\n".join(records) + "\n ]" if records else "[]"
@@ -88,49 +104,66 @@ def taxonomy_json(taxonomy: Taxonomy) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def practices_csv(practices: list[Practice], base_url: str) -> str:
+def csv_columns(schema: Record = PRACTICE) -> list[tuple[str, tuple[str, ...]]]:
+    """(column, where its value is on a practice), after `id` and `url`: the schema's fields
+    in its order. A field of a record in OWN_COLUMNS keeps its own name ('cost'), prefixed
+    with the record's ('replication_cost') only if another column has that name."""
+    taken = {"id", "url", *schema.fields, *COMPUTED_COLUMNS.values()}
+    columns = []
+    for name, spec in schema.fields.items():
+        if name in OWN_COLUMNS:
+            columns += [(part if part not in taken else f"{name}_{part}", (name, part)) for part in spec.kind.fields]
+        else:
+            columns.append((name, (name,)))
+        if name in COMPUTED_COLUMNS:
+            columns.append((COMPUTED_COLUMNS[name], (name,)))
+    return columns
+
+
+CSV_COLUMNS = ["id", "url", *(column for column, _ in csv_columns())]
+
+
+def practices_csv(practices: list[Practice], base_url: str, schema: Record = PRACTICE) -> str:
     """One row a practice, lists joined with '; '. UTF-8 with a byte-order mark, so that
     spreadsheet programs read Cyrillic, Arabic and accents correctly."""
+    columns = csv_columns(schema)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for practice in sorted(practices, key=lambda p: p.id):
-        row = _csv_row(practice, base_url)
-        writer.writerow({key: _cell(value) for key, value in row.items()})
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["id", "url", *(column for column, _ in columns)])
+    for p in sorted(practices, key=lambda p: p.id):
+        cells = [_cell_text(column, _at(p, path)) for column, path in columns]
+        writer.writerow([_cell(text) for text in (p.id, f"{base_url}practices/{p.id}/", *cells)])
     return "\ufeff" + out.getvalue()
 
 
-def _csv_row(p: Practice, base_url: str) -> dict[str, str]:
-    join = LIST_SEPARATOR.join
-    replication = p.replication
-    contact = p.contact
-    return {
-        "id": p.id,
-        "url": f"{base_url}practices/{p.id}/",
-        "title": p.title,
-        "summary": p.summary,
-        "regions": join(p.regions),
-        "countries": join(p.countries),
-        "country_names": join(COUNTRIES[c] for c in p.countries),
-        "places": join(place.name + (f" ({', '.join(place.also)})" if place.also else "") for place in p.places),
-        "themes": join(p.themes),
-        "types": join(p.types),
-        "status": p.status,
-        "started": p.started or "",
-        "ended": p.ended or "",
-        "organisations": join(f"{o.name} ({o.role})" for o in p.organisations),
-        "target_groups": join(p.target_groups),
-        "evidence": p.evidence,
-        "figures": join(f"{f.label}: {f.value}" for f in p.figures),
-        "cost": (replication and replication.cost) or "",
-        "timeframe": (replication and replication.timeframe) or "",
-        "preconditions": join(replication.preconditions) if replication else "",
-        "related": join(p.related),
-        "sources": join(" — ".join(x for x in (s.publisher, s.title, s.url, s.date) if x) for s in p.sources),
-        "contact": " — ".join(x for x in (contact.organisation, contact.url, contact.email) if x) if contact else "",
-        "aliases": join(p.aliases),
-        "last_reviewed": p.last_reviewed.isoformat(),
-    }
+def _at(practice: Practice, path: tuple[str, ...]):
+    value = practice
+    for name in path:
+        value = getattr(value, name, None)  # None when the entry has no such record
+    return value
+
+
+def _cell_text(column: str, value) -> str:
+    if isinstance(value, tuple):
+        item = ITEM_TEXT.get(column, _text)
+        return LIST_SEPARATOR.join(item(v) for v in value)
+    return _text(value)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(_text(v) for v in value)
+    if dataclasses.is_dataclass(value):
+        return _parts(getattr(value, field.name) for field in dataclasses.fields(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _parts(values) -> str:
+    return PART_SEPARATOR.join(text for text in map(_text, values) if text)
 
 
 def _cell(value: str) -> str:

@@ -1,6 +1,8 @@
-/* Suggest-a-practice form: turns what was typed into the entry's Markdown file.
- * The fields come from the JSON description in the page (scripts/form.py, made from the
- * schema); nothing is sent anywhere; what was typed is kept in this browser. */
+/* Suggest-a-practice form. Its first part, the quick suggestion (title, place, what was
+ * done, a source link), becomes a short text to e-mail to the editors; with the full
+ * details it becomes the entry's Markdown file. The fields come from the JSON description
+ * in the page (scripts/site/form.py, made from the schema); nothing is sent anywhere; what
+ * was typed is kept in this browser. */
 (function () {
   "use strict";
 
@@ -10,7 +12,15 @@
   var STORE = "atlas-suggest-practice";
   var idInput = form.querySelector("[data-id]");
   var idTouched = false;
-  var problemsBox = form.querySelector("[data-problems]");
+  var idPreview = form.querySelector("[data-id-preview]");
+  var idRow = form.querySelector("[data-id-row]");
+  var idEdit = form.querySelector("[data-id-edit]");
+  var full = form.querySelector("[data-full]");
+  var problemBoxes = {
+    quick: form.querySelector('[data-problems="quick"]'),
+    file: form.querySelector('[data-problems="file"]')
+  };
+  var quickOutput = form.querySelector("[data-quick-output]");
   var output = document.querySelector("[data-output]");
   var SCOPES = "[data-item],[data-record],[data-atlas-form]";
 
@@ -68,7 +78,10 @@
     form.querySelectorAll("[data-section]").forEach(function (area) {
       sections[area.getAttribute("data-section")] = area.value;
     });
-    return { id: idInput.value, idTouched: idTouched, fields: readRecord(spec.fields, form) || {}, sections: sections };
+    return {
+      id: idInput.value, idTouched: idTouched, full: full.open,
+      fields: readRecord(spec.fields, form) || {}, sections: sections
+    };
   }
 
   // -- writing back (restoring a saved form) --------------------------------------------
@@ -103,7 +116,38 @@
     form.querySelectorAll("[data-section]").forEach(function (area) {
       area.value = (state.sections || {})[area.getAttribute("data-section")] || "";
     });
+    full.open = !!state.full;
+    idRow.hidden = !idTouched;
+    idEdit.hidden = idTouched;
+    syncQuick();
+    showId();
   }
+
+  // -- the quick suggestion's place and link are the first place and source of the entry --
+
+  var QUICK = { place: ["places", "name"], source: ["sources", "url"] };
+
+  function quickInput(key) { return form.querySelector('[data-quick="' + key + '"]'); }
+
+  function firstControl(key) {
+    return own(items(own(form, QUICK[key][0]))[0], QUICK[key][1]);
+  }
+
+  function syncQuick() {
+    Object.keys(QUICK).forEach(function (key) { quickInput(key).value = firstControl(key).value; });
+  }
+
+  // Registered before `save` below, so that what is saved already has both copies.
+  form.addEventListener("input", function (event) {
+    var key = event.target.getAttribute("data-quick");
+    if (key) {
+      firstControl(key).value = event.target.value;
+      return;
+    }
+    Object.keys(QUICK).forEach(function (other) {
+      if (event.target === firstControl(other)) quickInput(other).value = event.target.value;
+    });
+  });
 
   // -- repeatable groups ------------------------------------------------------------------
 
@@ -137,23 +181,33 @@
       var current = remove.closest("[data-item]");
       if (items(group).length > 1) current.remove();
       else current.querySelectorAll("input, textarea, select").forEach(function (el) { el.value = ""; });
+      syncQuick();
       save();
     }
   });
 
   // -- the id follows the title until it is edited ----------------------------------------
 
-  var FOLD = { "đ": "dj", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i" };
-  function slugify(text) {
-    return text.toLowerCase().replace(/[đłøæœßı]/g, function (ch) { return FOLD[ch]; })
-      .normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80)
-      .replace(/-+$/, "");
-  }
+  // The id `atlas-new` would give: the slug of assets/atlas/fold.js (loaded before this file).
   var titleInput = own(form, "title");
   titleInput.addEventListener("input", function () {
-    if (!idTouched) idInput.value = slugify(titleInput.value);
+    if (!idTouched) idInput.value = window.AtlasFold.slug(titleInput.value);
   });
   idInput.addEventListener("input", function () { idTouched = true; });
+
+  // The id is shown, not asked: "Edit" opens its field.
+  function showId() { idPreview.textContent = idInput.value || "…"; }
+  function openId() {
+    idRow.hidden = false;
+    idEdit.hidden = true;
+    idEdit.setAttribute("aria-expanded", "true");
+  }
+  titleInput.addEventListener("input", showId);
+  idInput.addEventListener("input", showId);
+  idEdit.addEventListener("click", function () {
+    openId();
+    idInput.focus();
+  });
 
   // -- checking -------------------------------------------------------------------------
 
@@ -185,9 +239,24 @@
     });
   }
 
+  function quickSection() { return form.querySelector(".atlas-quick [data-section]"); }
+
+  function quickProblems() {
+    var found = [];
+    [titleInput, quickInput("place"), quickSection(), quickInput("source")].forEach(function (control) {
+      var name = label(control);
+      if (!control.value.trim()) found.push([control, name + ": required"]);
+      else if (!control.checkValidity()) found.push([control, name + ": " + control.validationMessage]);
+    });
+    return found;
+  }
+
   function problems() {
     var found = [];
-    if (!idInput.checkValidity()) found.push([idInput, "File name: lower-case letters, digits and hyphens only"]);
+    if (!idInput.value || !idInput.checkValidity()) {
+      openId();
+      found.push([idInput, "File name: lower-case letters, digits and hyphens only"]);
+    }
     check(spec.fields, form, found, "");
     form.querySelectorAll("[data-section][required]").forEach(function (area) {
       if (!area.value.trim()) found.push([area, area.getAttribute("data-title") + ": required"]);
@@ -195,7 +264,7 @@
     return found;
   }
 
-  function showProblems(found) {
+  function showProblems(problemsBox, found) {
     problemsBox.replaceChildren();
     problemsBox.hidden = !found.length;
     if (!found.length) return;
@@ -252,16 +321,47 @@
     var front = yamlLines(spec.fields, state.fields, "");
     front.push("last_reviewed: " + JSON.stringify(new Date().toISOString().slice(0, 10)));
     var body = [];
-    form.querySelectorAll("[data-section]").forEach(function (area) {
+    spec.sections.forEach(function (section) {  // the file's order, not the form's
+      var area = form.querySelector('[data-section="' + section.key + '"]');
       var text = area.value.trim() || "Not reported.";
-      body.push("## " + area.getAttribute("data-title") + "\n\n" + text + "\n");
+      body.push("## " + section.title + "\n\n" + text + "\n");
     });
     return "---\n" + front.join("\n") + "\n---\n\n" + body.join("\n");
   }
 
+  function suggestionText() {
+    return [
+      "Title: " + titleInput.value.trim(),
+      "Place: " + quickInput("place").value.trim(),
+      "Source: " + quickInput("source").value.trim(),
+      "",
+      "What was done:",
+      quickSection().value.trim()
+    ].join("\n") + "\n";
+  }
+
+  function suggest() {
+    var found = quickProblems();
+    showProblems(problemBoxes.quick, found);
+    if (found.length) return;
+    var text = suggestionText();
+    var subject = "Practice suggestion: " + titleInput.value.trim();
+    var query = "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(text);
+    quickOutput.hidden = false;
+    quickOutput.querySelector("[data-quick-text]").value = text;
+    var mail = quickOutput.querySelector("[data-mail]");
+    if (mail) mail.href = "mailto:" + spec.editors + query;
+    var issue = quickOutput.querySelector("[data-issue]");
+    if (issue) {
+      issue.href = spec.repository + "/issues/new?title=" + encodeURIComponent(subject) +
+        "&body=" + encodeURIComponent(text);
+    }
+    quickOutput.scrollIntoView({ block: "nearest" });
+  }
+
   function produce() {
     var found = problems();
-    showProblems(found);
+    showProblems(problemBoxes.file, found);
     if (found.length) return;
     var state = readAll();
     var text = entryText(state);
@@ -278,7 +378,13 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    produce();
+    // The button pressed, or, for Enter in a field, the part of the form it is in.
+    var pressed = event.submitter && event.submitter.getAttribute("data-action");
+    if (pressed === "file" || (full.open && full.contains(document.activeElement))) produce();
+    else suggest();
+  });
+  quickOutput.querySelector("[data-copy-quick]").addEventListener("click", function (event) {
+    window.AtlasCopy(quickOutput.querySelector("[data-quick-text]").value, event.currentTarget);
   });
   output.querySelector("[data-copy-output]").addEventListener("click", function (event) {
     window.AtlasCopy(output.querySelector("[data-output-text]").value, event.currentTarget);
@@ -297,7 +403,9 @@
     window.localStorage.removeItem(STORE);
     writeAll({ fields: {}, sections: {} });
     output.hidden = true;
-    showProblems([]);
+    quickOutput.hidden = true;
+    showProblems(problemBoxes.quick, []);
+    showProblems(problemBoxes.file, []);
   });
 
   // -- keep what was typed --------------------------------------------------------------
@@ -307,10 +415,13 @@
   }
   form.addEventListener("input", save);
   form.addEventListener("change", save);
+  full.addEventListener("toggle", save);  // the full details stay open after a reload
   try {
     var saved = window.localStorage.getItem(STORE);
     if (saved) writeAll(JSON.parse(saved));
   } catch (e) { /* nothing saved, or not readable */ }
-  problemsBox.tabIndex = -1;
+  showId();
+  problemBoxes.quick.tabIndex = -1;
+  problemBoxes.file.tabIndex = -1;
   form.setAttribute("data-ready", "");
 })();
