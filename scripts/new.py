@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from scripts.contribute.template import render_template
+from scripts.entries import gazetteer
 from scripts.entries.slug import slugify
 from scripts.entries.taxonomy import KEBAB
 from scripts.entries.validate import DEFAULT_ROOT, MAX_ID_LENGTH, RESERVED_IDS, reserved, validate
@@ -28,6 +29,18 @@ def _organisation(text: str) -> dict:
     if not name:  # no role given
         return {"name": text.strip(), "role": "lead"}
     return {"name": name.strip(), "role": role.strip()}
+
+
+def _place(name: str, countries: tuple[str, ...]) -> dict:
+    """A place with GeoNames' coordinates, so no contributor has to look them up."""
+    found = gazetteer.suggest([name], countries)
+    if found is None:
+        print(f"No coordinates found for {name!r}: fill in lat and lon.")
+        return {"name": name}
+    print(
+        f"{name}: GeoNames has {found.name} ({found.country}) at {found.lat}, {found.lon}; check it is the place meant."
+    )
+    return {"name": name, "lat": str(found.lat), "lon": str(found.lon)}
 
 
 def _source(text: str) -> dict:
@@ -48,7 +61,15 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{flag}", action="append", default=[], help="repeat for several")
     p.add_argument("--status")
     p.add_argument("--evidence")
+    p.add_argument("--status-as-of", help="the year (or YYYY-MM) a source last showed the status")
     p.add_argument("--started")
+    p.add_argument(
+        "--place",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a city or area; its coordinates are looked up in GeoNames (offline); repeat for several",
+    )
     p.add_argument(
         "--organisation",
         action="append",
@@ -93,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         ("summary", args.summary),
         ("status", args.status),
         ("evidence", args.evidence),
+        ("status_as_of", args.status_as_of),
         ("started", args.started),
     ):
         if given:
@@ -106,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     ):
         if given:
             values[name] = given
+    if args.place:
+        values["places"] = [_place(name, tuple(args.country)) for name in args.place]
     if args.organisation:
         values["organisations"] = [_organisation(o) for o in args.organisation]
     if args.source:

@@ -8,6 +8,7 @@ from scripts.entries.validate import validate
 from tests.conftest import REPO
 
 REVIEW_DUE = "is more than two years ago; please review the entry"
+STATUS_OLD = "years ago; check whether the status still holds"
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +20,13 @@ def report():
 def test_every_entry_is_valid_without_warnings(report):
     # Time alone may add one problem per entry: two years after its last review, a warning
     # (which never fails the build) asks for another. Anything else is a mistake.
+    # Likewise a status last reported more than three years ago: true, and worth saying.
     def review_due(problem):
-        return problem.field == "last_reviewed" and problem.message.endswith(REVIEW_DUE) and not problem.is_error
+        due = (problem.field, problem.message.split("' ", 1)[-1])
+        return not problem.is_error and (
+            (due[0] == "last_reviewed" and problem.message.endswith(REVIEW_DUE))
+            or (due[0] == "status_as_of" and problem.message.endswith(STATUS_OLD))
+        )
 
     assert [p.format() for p in report.problems if not review_due(p)] == []
 
@@ -33,7 +39,7 @@ def test_every_entry_file_became_a_practice(report):
 
 def test_the_collection_covers_enough_cases_and_regions(report):
     # Issue 7: a municipal officer needs real cases from their own region to compare.
-    assert len(report.practices) >= 35
+    assert len(report.practices) >= 34  # 35, less the Tetovo visit merged into the Kumanovo entry
     assert len({region for p in report.practices for region in p.regions}) >= 9
 
 
@@ -42,12 +48,11 @@ def test_every_entry_has_a_source_with_a_web_address(report):
         assert any(source.url for source in practice.sources), practice.id
 
 
+# Seed entries that share a model or an exchange with others (the Pristina platform and
+# the offices for communities share only a country: no link, by the content review).
 SEEDS = {
     "kumanovo-community-action-team",
-    "kumanovo-tetovo-peer-learning",
     "southeast-asia-national-local-cooperation-workshop",
-    "pristina-region-civil-society-platform",
-    "kosovo-municipal-offices-for-communities-and-returns",
 }
 
 

@@ -1,8 +1,9 @@
 """One broken entry per mistake a contributor makes, each with the exact messages expected.
 
 Each fixture in tests/fixtures/invalid/<field>_<reason>.md is the valid sample entry with
-one mistake. It is checked as practices/<field>-<reason>.md beside the two valid samples,
-and must produce exactly the listed problems: file, line, field and wording.
+one mistake. It is checked as practices/<field>-<reason>.md (or the name in NAMES, for a
+mistake in the file name) beside the two valid samples, and must produce exactly the
+listed problems: file, line, field and wording.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ EXPECTED = {
     ],
     "aliases_not_kebab_case": ["32: aliases: 'Old_Name' is not a practice id (lower-case words joined by hyphens)"],
     "aliases_own_id": ["32: aliases: 'aliases-own-id' is this entry's own id"],
+    "body_blow_up": [
+        "55: body: would become 0.2 MB of HTML from 2 KB of text; at most 10 times the text is allowed (is there a table with many columns?)"
+    ],
     "body_code_fence_not_closed": [
         "33: body: warning: optional section '## Results' is missing; add it and write 'Not reported.' if the sources say nothing",
         "33: body: warning: optional section '## Challenges and lessons' is missing; add it and write 'Not reported.' if the sources say nothing",
-        "65: body: a code block opened with ``` is never closed",
+        "55: body: a code block opened with ``` is never closed",
     ],
     "body_data_link": [
         "53: body: images are not allowed: a picture from another site would track readers; link to it",
@@ -43,6 +47,7 @@ EXPECTED = {
     "body_javascript_link": [
         "53: body: links starting with 'javascript:' are not allowed; use https://, http:// or mailto:"
     ],
+    "body_nested_too_deep": ["53: body: block quotes or lists are nested 10 levels deep; at most 8 are allowed"],
     "body_raw_html": ["53: body: raw HTML is not allowed ('<span style=\"color:red\">'); use Markdown instead"],
     "body_reference_link_javascript": [
         "55: body: links starting with 'javascript:' are not allowed; use https://, http:// or mailto:"
@@ -75,7 +80,7 @@ EXPECTED = {
     "field_computed": ["32: id: is computed by the build from the file name; remove it"],
     "field_twice": ["16: status: appears twice (first on line 15); keep one"],
     "field_unknown": [
-        "32: budget: unknown field; the fields here are: title, summary, regions, countries, places, themes, types, status, started, ended, organisations, target_groups, evidence, figures, replication, related, sources, contact, aliases, last_reviewed"
+        "32: budget: unknown field; the fields here are: title, summary, regions, countries, places, themes, types, status, status_as_of, started, ended, organisations, target_groups, evidence, figures, replication, related, sources, contact, aliases, last_reviewed"
     ],
     "figures_source_out_of_range": ["25: figures[1].source: there is no source number 3; the entry lists 1"],
     "figures_value_missing": ["23: figures[1].value: required field is missing"],
@@ -104,11 +109,13 @@ EXPECTED = {
         "20: organisations[1].url: 'www.example.org' must be a web address starting with https:// or http://"
     ],
     "places_item_not_a_mapping": [
-        "8: places[1]: must be a set of 'key: value' lines (name, also, lat, lon), not a text"
+        "8: places[1]: must be a set of 'key: value' lines (name, also, lat, lon, population), not a text"
     ],
     "places_lat_out_of_range": ["11: places[1].lat: 142.0 is out of range (-90 to 90)"],
-    "places_lat_without_lon": ["9: places[1]: lat and lon go together: give both or neither"],
-    "places_lon_not_a_number": ["12: places[1].lon: '21,4' is not a number"],
+    "places_lat_without_lon": ["9: places[1]: lat and lon go together: lon is missing"],
+    "places_lon_not_a_number": [
+        "12: places[1].lon: '21,4' is not a number; write digits 0-9 and a point for decimals, like 41.99 or -12.5"
+    ],
     "places_name_missing": ["9: places[1].name: required field is missing"],
     "regions_item_empty": ["8: regions: an item is empty; remove the '- ' line or fill it in"],
     "regions_misspelt_field": [
@@ -145,7 +152,7 @@ EXPECTED = {
     "types_empty": ["14: types: is empty; it is required"],
     "yaml_anchor_and_alias": [
         "7: also_regions: YAML anchors and aliases (&, *) are not allowed; write the value out",
-        "7: also_regions: unknown field; the fields here are: title, summary, regions, countries, places, themes, types, status, started, ended, organisations, target_groups, evidence, figures, replication, related, sources, contact, aliases, last_reviewed",
+        "7: also_regions: unknown field; the fields here are: title, summary, regions, countries, places, themes, types, status, status_as_of, started, ended, organisations, target_groups, evidence, figures, replication, related, sources, contact, aliases, last_reviewed",
     ],
     "yaml_colon_in_value": [
         "2: front-matter: YAML syntax error: mapping values are not allowed in this context (a value that contains ': ' must be put in quotes)"
@@ -157,10 +164,42 @@ EXPECTED = {
     "yaml_tab_indentation": [
         "19: front-matter: YAML syntax error: found a tab character that violates indentation (indent with spaces, not tabs)"
     ],
+    # Found by the security review: each would have crashed the validator or been published.
+    "summary_control_character": [
+        "3: summary: contains the control character U+009F at position 139; "
+        "remove it (it is invisible and can break pages and feeds)"
+    ],
+    "title_c1_control": [
+        "2: title: contains the control character U+009F at position 31; "
+        "remove it (it is invisible and can break pages and feeds)"
+    ],
+    "last_reviewed_arabic_digits": [
+        "32: last_reviewed: '٢٠٢٥-٠١-٠١' is not a date; write YYYY-MM-DD (digits 0-9 only)"
+    ],
+    "started_arabic_digits": ["16: started: '٢٠١٧' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (digits 0-9 only)"],
+    "figures_source_superscript": ["25: figures[1].source: '²' must be a whole number from 1 (digits 0-9 only)"],
+    "url_invalid_ipv6": [
+        "20: organisations[1].url: 'https://[x.y' has no valid host name; '[' and ']' may only enclose an IPv6 address"
+    ],
+    "front_matter_nested_deep": [
+        "2: front-matter: values are nested more than 20 levels deep; no field needs more than 4: "
+        "look for a stray '[' or '{', or lines indented too far"
+    ],
+    "id_reserved": [
+        "1: id: 'index' is reserved for a page the site itself builds (the catalogue); choose another file name"
+    ],
     "yaml_unclosed_list": [
         "7: front-matter: YAML syntax error: did not find expected ',' or ']' (a list in [ ] or a set in { } is not closed, or an item with ': ' needs quotes)"
     ],
 }
+
+
+# Fixtures whose mistake is the file name itself.
+NAMES = {"id_reserved": "index.md"}
+
+
+def checked_name(fixture: str) -> str:
+    return NAMES.get(fixture, fixture.replace("_", "-") + ".md")
 
 
 def test_every_fixture_has_expectations():
@@ -174,7 +213,7 @@ def test_fixture_reports_exactly(collection, fixture):
     # A former id for 'other-practice', so a link to it can be recognised as outdated.
     other = collection.root / "other-practice.md"
     other.write_text(other.read_text().replace("last_reviewed:", "aliases: [old-dialogue-council]\nlast_reviewed:"))
-    name = fixture.replace("_", "-") + ".md"
+    name = checked_name(fixture)
     shutil.copy(FIXTURES / "invalid" / f"{fixture}.md", collection.root / name)
 
     problems = collection.lines()
@@ -186,7 +225,7 @@ def test_fixture_reports_exactly(collection, fixture):
 def test_fixture_is_refused(collection, fixture):
     """Every fixture holds at least one error, so the build would refuse it."""
     collection.add_valid()
-    name = fixture.replace("_", "-") + ".md"
+    name = checked_name(fixture)
     shutil.copy(FIXTURES / "invalid" / f"{fixture}.md", collection.root / name)
     report = collection.validate()
     assert any(p.path == f"practices/{name}" for p in report.errors)

@@ -279,3 +279,17 @@ def test_display_path_is_relative_to_the_working_directory(tmp_path, monkeypatch
     path.write_text("---\ntitle: x\n---\n")
     assert load_entry(path).display == "practices/x.md"
     assert load_entry(Path("practices/x.md")).display == "practices/x.md"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('+++\ntitle = "x"\n+++\n\n## Context\n', "the front-matter is written in TOML ('+++' lines); write it as YAML between two '---' lines"),
+        ('{\n"title": "x"\n}\n\n## Context\n', "the front-matter is written in JSON; write it as YAML between two '---' lines"),
+    ],
+)
+def test_front_matter_in_another_format_is_named(text, message):
+    # Other generators read TOML and JSON front-matter; python-frontmatter recognises them.
+    with pytest.raises(YamlError) as caught:
+        split_front_matter(text)
+    assert (caught.value.line, caught.value.message) == (1, message)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from frontmatter.default_handlers import BaseHandler, JSONHandler
 
 from scripts.entries.problems import ERROR, Problem, escape_controls
 
@@ -149,6 +150,18 @@ def load_entry(path: Path) -> Entry:
     return entry
 
 
+# Front-matter in the other formats static generators read (python-frontmatter's handlers):
+# recognised only to say so; entries are YAML.
+_OTHER_FORMATS = {
+    "TOML ('+++' lines)": BaseHandler(fm_boundary=re.compile(r"^\+{3,}\s*$", re.MULTILINE)),
+    "JSON": JSONHandler(),
+}
+
+
+def _other_format(text: str) -> str | None:
+    return next((name for name, handler in _OTHER_FORMATS.items() if handler.detect(text)), None)
+
+
 def split_front_matter(text: str) -> tuple[str, int, str, int]:
     """Split into (front-matter, its first line, body, the body's first line)."""
     lines = text.split("\n")
@@ -157,6 +170,9 @@ def split_front_matter(text: str) -> tuple[str, int, str, int]:
     if lines[0].rstrip() != "---":
         if lines[0].strip() == "" and any(line.rstrip() == "---" for line in lines):
             raise YamlError(1, "the first line must be '---'; remove the blank lines above it")
+        other = _other_format(text)
+        if other:
+            raise YamlError(1, f"the front-matter is written in {other}; write it as YAML between two '---' lines")
         raise YamlError(1, "the file must start with a line '---', then the fields, then another '---'")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):

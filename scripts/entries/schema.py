@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from scripts.entries import gazetteer
+from scripts.entries.codes import CURRENCIES, LANGUAGES
 from scripts.entries.countries import COUNTRIES
 from scripts.entries.load import Lines, type_name
 from scripts.entries.problems import ERROR, WARNING, character_problem, closest, did_you_mean
@@ -33,10 +35,12 @@ MARKUP = re.compile(r"<[A-Za-z/!?][^<>]*>?|&#?[A-Za-z0-9]+;")
 
 @dataclass
 class Context:
-    """What checks need besides the value: the vocabularies and today's date."""
+    """What checks need besides the value: the vocabularies and today's date, and the
+    countries of the entry being checked (to suggest a place's coordinates there)."""
 
     taxonomy: Taxonomy
     today: dt.date
+    countries: tuple[str, ...] = ()
 
 
 class At:
@@ -270,7 +274,7 @@ class Number(Kind):
         number = float(text)
         if not math.isfinite(number) or not self.minimum <= number <= self.maximum:
             return at.error(f"{text} is out of range ({self.minimum:g} to {self.maximum:g})")
-        return number
+        return int(number) if "." not in text else number  # 20000 stays 20000 in the open data
 
     def describe(self, taxonomy):
         return f"a decimal number from {self.minimum:g} to {self.maximum:g}"
@@ -294,6 +298,78 @@ class Count(Kind):
 
     def json_schema(self, taxonomy):
         return {"type": "integer", "minimum": 1}
+
+
+class Whole(Kind):
+    """A whole number, such as a population: digits 0-9 only, thousands not separated."""
+
+    def __init__(self, maximum: int):
+        self.maximum = maximum
+
+    def check_text(self, text, at, ctx):
+        if not DIGITS.fullmatch(text):
+            return at.error(
+                f"'{text}' must be a whole number written with digits 0-9 only, e.g. 75051{digits_hint(text)}"
+            )
+        if len(text) > len(str(self.maximum)) or int(text) > self.maximum:
+            return at.error(f"{text} is out of range (0 to {self.maximum:,})")
+        return int(text)
+
+    def describe(self, taxonomy):
+        return "a whole number, digits only"
+
+    def json_schema(self, taxonomy):
+        return {"type": "integer", "minimum": 0, "maximum": self.maximum}
+
+
+class Code(Kind):
+    """One code of a standard list (ISO 4217 currencies, ISO 639-1 languages)."""
+
+    def __init__(self, codes: dict[str, str], what: str, example: str):
+        self.codes, self.what, self.example = codes, what, example
+
+    def check_text(self, text, at, ctx):
+        if text in self.codes:
+            return text
+        for code in (text.upper(), text.lower()):
+            if code in self.codes:
+                return at.error(f"'{text}' must be written '{code}'")
+        by_name = {name.casefold(): code for code, name in self.codes.items()}
+        code = by_name.get(text.casefold())
+        if code:
+            return at.error(f"'{text}' is a name; use its code '{code}'")
+        return at.error(f"'{text}' is not {self.what} (e.g. '{self.example}')")
+
+    def describe(self, taxonomy):
+        return f"{self.what}, e.g. `{self.example}`"
+
+    def json_schema(self, taxonomy):
+        return {"type": "string", "enum": sorted(self.codes)}
+
+
+class MonthOrYear(PartialDate):
+    """YYYY or YYYY-MM, not in the future: when a source last showed something."""
+
+    formats = "YYYY or YYYY-MM"
+    pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$"
+
+    def check_text(self, text, at, ctx):
+        if len(text) > 7 and PARTIAL_DATE.fullmatch(text):
+            return at.error(f"'{text}' gives a day; write the year or the month: '{text[:7]}'")
+        result = super().check_text(text, at, ctx)
+        if result is not INVALID and _date_floor(text) > ctx.today:
+            return at.error(f"'{text}' is in the future")
+        return result
+
+
+class Year(MonthOrYear):
+    formats = "YYYY"
+    pattern = r"^[0-9]{4}$"
+
+    def check_text(self, text, at, ctx):
+        if len(text) > 4 and PARTIAL_DATE.fullmatch(text):
+            return at.error(f"'{text}' must be a year only: '{text[:4]}'")
+        return super().check_text(text, at, ctx)
 
 
 class PracticeId(Kind):
@@ -377,10 +453,18 @@ class Record(Kind):
 
     scalar = False
 
-    def __init__(self, *fields: Field, rule: Callable | None = None, computed: dict | None = None):
+    def __init__(
+        self,
+        *fields: Field,
+        rule: Callable | None = None,
+        computed: dict | None = None,
+        missing: Callable | None = None,
+    ):
         self.fields = {f.name: f for f in fields}
         self.rule = rule
         self.computed = computed or {}
+        # missing(names, written, at, ctx) -> the names it reported itself, in one message
+        self.missing = missing
 
     def check(self, value, at, ctx):
         if not isinstance(value, dict):
@@ -402,10 +486,16 @@ class Record(Kind):
                     self.fields[guess].kind.check(item, at.field(key), ctx)
             else:
                 at.field(key).error(f"unknown field; the fields here are: {', '.join(self.fields)}")
+        absent = [
+            name
+            for name, spec in self.fields.items()
+            if spec.required and name not in guessed and value.get(name) in (None, "", [])
+        ]
+        reported = self.missing(absent, value, at, ctx) if self.missing and absent else set()
         for name, spec in self.fields.items():
             item = value.get(name)
             if item in (None, "", []):
-                if spec.required and name not in guessed:
+                if name in absent and name not in reported:
                     at.field(name).error("is empty; it is required" if name in value else "required field is missing")
                 continue
             result = spec.kind.check(item, at.field(name), ctx)
@@ -436,9 +526,23 @@ class Record(Kind):
 # Each rule gets the cleaned values (only those that passed) and the values as written.
 
 
-def _place_rule(place: dict, written: dict, at: At, ctx: Context) -> None:
-    if (written.get("lat") is None) != (written.get("lon") is None):
-        at.error("lat and lon go together: give both or neither")
+def _place_missing(names: list[str], written: dict, at: At, ctx: Context) -> set[str]:
+    """Coordinates missing: one message, with GeoNames' coordinates for the name."""
+    missing = {"lat", "lon"} & set(names)
+    if len(missing) == 1:
+        at.error(f"lat and lon go together: {missing.pop()} is missing")
+        return {"lat", "lon"}
+    if not missing:
+        return set()
+    name = written.get("name") if isinstance(written.get("name"), str) else ""
+    others = [a for a in written.get("also") or () if isinstance(a, str)]
+    found = gazetteer.suggest([name, *others], ctx.countries) if name else None
+    if found:
+        hint = f"GeoNames has {found.name} ({found.country}) at lat: {found.lat}, lon: {found.lon}"
+    else:
+        hint = "give the decimal degrees of its centre, e.g. lat: 42.13, lon: 21.72"
+    at.error(f"lat and lon are required, so that the practice is on the map; {hint}")
+    return {"lat", "lon"}
 
 
 def _contact_rule(contact: dict, written: dict, at: At, ctx: Context) -> None:
@@ -460,15 +564,75 @@ def _practice_rule(entry: dict, written: dict, at: At, ctx: Context) -> None:
     if ended and entry.get("status") in ("ongoing", "planned"):
         at.field("status").error(f"is '{entry['status']}' but the practice has 'ended'")
     count = len(entry.get("sources", ()))
-    for index, figure in enumerate(entry.get("figures", ())):
-        number = figure.get("source")
+    replication = entry.get("replication") or {}
+    numbered = [("figures", i, f, f.get("source")) for i, f in enumerate(entry.get("figures", ()))]
+    numbered += [("replication", i, b, b.get("source")) for i, b in enumerate(replication.get("budget", ()))]
+    numbered += [
+        ("places", i, p, (p.get("population") or {}).get("source")) for i, p in enumerate(entry.get("places", ()))
+    ]
+    for where, index, _, number in numbered:
         if number is not None and count and number > count:
-            at.field("figures").item(index, True).field("source").error(
-                f"there is no source number {number}; the entry lists {count}"
-            )
+            field = at.field(where)
+            if where == "replication":
+                field = field.field("budget").item(index, True)
+            else:
+                field = field.item(index, True)
+                if where == "places":
+                    field = field.field("population")
+            field.field("source").error(f"there is no source number {number}; the entry lists {count}")
+    _status_rule(entry, at, ctx)
+    _cost_rule(replication, at.field("replication"))
     reviewed = entry.get("last_reviewed")
     if reviewed and (ctx.today - dt.date.fromisoformat(reviewed)).days > 2 * 365:
         at.field("last_reviewed").warning(f"'{reviewed}' is more than two years ago; please review the entry")
+
+
+STATUS_AS_OF_YEARS = 3  # a status older than this is probably out of date
+
+
+def _status_rule(entry: dict, at: At, ctx: Context) -> None:
+    status, as_of = entry.get("status"), entry.get("status_as_of")
+    if status in ("ongoing", "completed") and not as_of:
+        at.field("status").error(
+            f"is '{status}': add status_as_of, the year (or YYYY-MM) in which a source last showed it {status}"
+        )
+    if as_of and _date_floor(as_of).year < ctx.today.year - STATUS_AS_OF_YEARS:
+        at.field("status_as_of").warning(
+            f"'{as_of}' is more than {STATUS_AS_OF_YEARS} years ago; check whether the status still holds"
+        )
+    started = entry.get("started")
+    if as_of and started and as_of[: min(len(as_of), len(started))] < started[: min(len(as_of), len(started))]:
+        at.field("status_as_of").error(f"'{as_of}' is before started ('{started}')")
+
+
+# Cost bands by the total of a budget in US dollars. The rates are rough yearly averages
+# (2024), only to tell a band: a budget in another currency is not checked.
+COST_BANDS = (("none", 0), ("low", 50_000), ("medium", 500_000))  # (band, up to this many dollars)
+PER_DOLLAR = {
+    "USD": 1, "EUR": 0.92, "GBP": 0.79, "CHF": 0.88, "SEK": 10.6, "NOK": 10.7, "DKK": 6.9, "CAD": 1.37,
+    "AUD": 1.52, "NZD": 1.65, "JPY": 151, "MKD": 56.7, "ALL": 94, "RSD": 108, "BAM": 1.8, "KES": 135,
+    "IDR": 15800, "PHP": 57, "INR": 83.5, "BDT": 115, "LKR": 300, "KGS": 87, "COP": 4070, "ZAR": 18.3,
+    "JOD": 0.71, "IQD": 1310, "TRY": 32.8, "UAH": 40, "MDL": 17.8, "GEL": 2.7, "KZT": 470,
+}  # fmt: skip
+
+
+def _cost_rule(replication: dict, at: At) -> None:
+    budget, cost = replication.get("budget"), replication.get("cost")
+    if not budget or not cost:
+        return
+    if cost == "unknown":
+        at.field("cost").error("is 'unknown' but a budget is given; choose the band the budget falls in")
+        return
+    dollars = [b["amount"] / PER_DOLLAR[b["currency"]] for b in budget if b.get("currency") in PER_DOLLAR]
+    if len(dollars) != len(budget):
+        return
+    total = sum(dollars)
+    band = next((name for name, limit in COST_BANDS if total <= limit), "high")
+    if band != cost:
+        at.field("cost").error(
+            f"is '{cost}' but the budget comes to about US${total:,.0f}, which is '{band}' "
+            f"(low: up to US$50,000; medium: up to US$500,000; high: more)"
+        )
 
 
 def _date_floor(text: str) -> dt.date:
@@ -476,12 +640,18 @@ def _date_floor(text: str) -> dt.date:
     return dt.date(parts[0], *[*parts[1:], 1, 1][:2])
 
 
+POPULATION = Record(
+    Field("value", Whole(100_000_000), True, "How many people live there."),
+    Field("year", Year(), True, "The year the count is for."),
+    Field("source", Count(), False, "Which entry of `sources` gives it (1 for the first)."),
+)
 PLACE = Record(
     Field("name", Text(120), True, "The place's name as most readers know it."),
-    Field("also", ListOf(Text(120)), False, "Other spellings, languages and scripts; all are searchable."),
-    Field("lat", Number(-90, 90), False, "Latitude in decimal degrees."),
-    Field("lon", Number(-180, 180), False, "Longitude in decimal degrees."),
-    rule=_place_rule,
+    Field("also", ListOf(Text(120)), False, "Other names of the same place: spellings, languages, scripts."),
+    Field("lat", Number(-90, 90), True, "Latitude in decimal degrees; the validator suggests it from GeoNames."),
+    Field("lon", Number(-180, 180), True, "Longitude in decimal degrees."),
+    Field("population", POPULATION, False, "Its population, so that readers find places of their own size."),
+    missing=_place_missing,
 )
 ORGANISATION = Record(
     Field("name", Text(200), True, "The organisation's full name."),
@@ -496,10 +666,30 @@ FIGURE = Record(
 MATERIAL = Record(
     Field("title", Text(200), True, "Title of the handbook, plan or tool."),
     Field("url", Url(), True, "Where to get it."),
+    Field("language", Code(LANGUAGES, "an ISO 639-1 language code", "en"), False, "The language it is written in."),
+    Field("kind", Term("material_kinds"), False, "What kind of document it is."),
+)
+BUDGET = Record(
+    Field("amount", Number(0, 1e13), True, "The sum, digits only: 1500000, not 1.5m."),
+    Field("currency", Code(CURRENCIES, "an ISO 4217 currency code", "EUR"), True, "Its currency."),
+    Field("year", Year(), False, "The year of the figure."),
+    Field("covers", Text(200), False, "What it pays for, e.g. 'the coordinator's post for three years'."),
+    Field("source", Count(), False, "Which entry of `sources` gives it (1 for the first)."),
+)
+LEGAL_BASIS = Record(
+    Field("title", Text(300), True, "The law, decree, national strategy or council decision."),
+    Field("url", Url(), False, "Where to read it."),
+    Field("year", Year(), False, "The year it was adopted."),
 )
 REPLICATION = Record(
-    Field("cost", Term("costs"), False, "Rough cost band of copying it."),
+    Field(
+        "lead", Text(300), False, "The body or unit that leads, e.g. 'Mayor's office; Department for Social Affairs'."
+    ),
+    Field("team", Text(600, one_line=False), False, "Who takes part and the staff it needs, as the sources say."),
+    Field("cost", Term("costs"), False, "Rough cost band of copying it; must agree with `budget` where one is given."),
+    Field("budget", ListOf(BUDGET), False, "What it cost, as the sources give it."),
     Field("timeframe", Text(200), False, "How long it takes to set up, e.g. 'five months to draft the plan'."),
+    Field("legal_basis", ListOf(LEGAL_BASIS), False, "The law, decree, strategy or decision it rests on."),
     Field("preconditions", ListOf(Text(300)), False, "What must be in place first."),
     Field("materials", ListOf(MATERIAL), False, "Public handbooks, plans or templates to reuse."),
 )
@@ -548,6 +738,13 @@ PRACTICE = Record(
         "[multi-stakeholder-body, local-action-plan]",
     ),
     Field("status", Term("statuses"), True, "Whether it still runs.", "ongoing"),
+    Field(
+        "status_as_of",
+        MonthOrYear(),
+        False,
+        "The year (or month) in which a source last showed the status; required for `ongoing` and `completed`.",
+        "2024",
+    ),
     Field("started", PartialDate(), False, "When it started; leave out if no source says.", "2017"),
     Field("ended", PartialDate(), False, "When it ended; not before `started`.", "2019-06"),
     Field("organisations", ListOf(ORGANISATION, 1), True, "Who ran, funded and supported it."),

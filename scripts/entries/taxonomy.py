@@ -22,6 +22,7 @@ VOCABULARIES = {
     "statuses": "status",
     "evidence": "evidence level",
     "costs": "cost band",
+    "material_kinds": "kind of document",
 }
 TERM_FIELDS = ("id", "label", "description")
 

@@ -9,14 +9,40 @@ from pathlib import Path
 from scripts.entries.body import parse_body
 from scripts.entries.load import Entry, Lines, display_path, is_entry_name, load_entry
 from scripts.entries.model import Practice, build_practice
-from scripts.entries.problems import ERROR, WARNING, Problem, did_you_mean
+from scripts.entries.problems import ERROR, WARNING, Problem, character_problem, did_you_mean
 from scripts.entries.retired import Retired, load_retired
 from scripts.entries.schema import INVALID, PRACTICE, At, Context
 from scripts.entries.slug import slugify
+from scripts.entries.synonyms import load_synonyms
 from scripts.entries.taxonomy import KEBAB, Taxonomy, load_taxonomy
 
 DEFAULT_ROOT = Path("practices")
 MAX_ID_LENGTH = 80
+# Names the build writes, or may write, beside or above practices/<id>/: an entry, alias
+# or retired id with one of them would take over that page or file. Each says what it is.
+RESERVED_IDS = {
+    "index": "the catalogue",
+    "page": "the catalogue's pages",
+    "search": "search",
+    "search-index": "the search index",
+    "search-body": "the search index",
+    "search-text": "the search index",
+    "search-words": "the search index",
+    "feed": "the news feed",
+    "api": "the open data",
+    "schema": "the open data schema",
+    "open-data": "the open data page",
+    "practices": "the practices section",
+    "regions": "the region pages",
+    "themes": "the theme pages",
+    "contribute": "the contributor guide",
+    "new": "the suggestion form",
+    "fields": "the field reference",
+    "about": "the About page",
+    "assets": "the site's styles and scripts",
+    "sitemap": "the site map",
+    "404": "the page for addresses that do not exist",
+}
 
 
 @dataclass
@@ -25,6 +51,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
     retired: list[Retired] = field(default_factory=list)
+    synonyms: tuple[tuple[str, ...], ...] = ()  # practices/synonyms.yml, for search
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,6 +85,8 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
     retired_path = root / "retired.yml"
     report.retired, problems, retired_lines = load_retired(retired_path, context)
     report.problems.extend(problems)
+    report.synonyms, problems = load_synonyms(root / "synonyms.yml")
+    report.problems.extend(problems)
 
     collection, stray = collect(root)
     report.problems.extend(stray)
@@ -68,14 +97,14 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
             if path.is_dir():
                 found, stray = collect(path)
                 report.problems.extend(stray)
-                wanted.update(p.resolve() for p in found)
+                wanted.update(_key(p) for p in found)
                 collection.extend(found)
-            elif path.is_file():
-                wanted.add(path.resolve())
+            elif path.is_file() or path.is_symlink():  # a link is refused when loaded
+                wanted.add(_key(path))
                 collection.append(path)
             else:
                 report.problems.append(Problem(display_path(path), 1, "file", "no such file"))
-    unique = {p.resolve(): p for p in collection}
+    unique = {_key(p): p for p in collection}
 
     checked = [check_entry(load_entry(path), context) for path in unique.values()]
     for item in checked:
@@ -94,11 +123,17 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
             for c in checked
             if c.cleaned is not None
             and c.entry.display not in failed
-            and (wanted is None or c.entry.path.resolve() in wanted)
+            and (wanted is None or _key(c.entry.path) in wanted)
         ),
         key=lambda p: p.id,
     )
     return report
+
+
+def _key(path: Path) -> Path:
+    """One file however its path is written, but a symbolic link stays itself: resolving
+    it would let a link to another entry take that entry's place."""
+    return path.parent.resolve() / path.name
 
 
 def _position(problem: Problem) -> tuple[str, int]:
@@ -113,7 +148,7 @@ def collect(root: Path) -> tuple[list[Path], list[Problem]]:
     if not root.is_dir():
         return entries, [Problem(display_path(root), 1, "file", "no such folder")]
     for path in sorted(root.iterdir()):
-        if path.is_file() and is_entry_name(path):
+        if is_entry_name(path) and (path.is_file() or path.is_symlink()):  # links, even dangling, are refused
             entries.append(path)
         elif path.is_file() and path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md":
             problems.append(
@@ -139,7 +174,10 @@ def collect(root: Path) -> tuple[list[Path], list[Problem]]:
 def check_entry(entry: Entry, context: Context) -> Checked:
     """Per-file checks: id, front-matter against the schema, body sections and markup."""
     result = Checked(entry)
-    if not KEBAB.match(entry.id) or len(entry.id) > MAX_ID_LENGTH:
+    name_problem = character_problem(entry.path.name)
+    if name_problem:
+        entry.problem(1, "id", f"the file name {name_problem}")
+    elif not KEBAB.fullmatch(entry.id) or len(entry.id) > MAX_ID_LENGTH:
         entry.problem(
             1,
             "id",
@@ -148,12 +186,16 @@ def check_entry(entry: Entry, context: Context) -> Checked:
                 f"and hyphens, at most {MAX_ID_LENGTH} characters, e.g. '{suggest_id(entry.id)}.md'"
             ),
         )
+    elif entry.id in RESERVED_IDS:
+        entry.problem(1, "id", f"{reserved(entry.id)}; choose another file name")
     if entry.data is None:
         return result
 
     def report(line: int, label: str, message: str, severity: str) -> None:
         entry.problems.append(Problem(entry.display, line, label, message, severity))
 
+    written = entry.data.get("countries")
+    context.countries = tuple(c for c in written if isinstance(c, str)) if isinstance(written, list) else ()
     cleaned = PRACTICE.check(entry.data, At(report, entry.lines), context)
     result.cleaned = cleaned if cleaned is not INVALID else None
     sections, body_problems = parse_body(entry.body, entry.body_line)
@@ -180,6 +222,9 @@ def cross_check(checked: list[Checked]) -> list[Problem]:
             line = item.entry.lines(("aliases", index))
             if alias == item.entry.id:
                 problems.append(Problem(item.entry.display, line, "aliases", f"'{alias}' is this entry's own id"))
+            elif alias in RESERVED_IDS:
+                message = f"{reserved(alias)}; no entry had this id, remove it"
+                problems.append(Problem(item.entry.display, line, "aliases", message))
             elif alias in owner:
                 problems.append(
                     Problem(
@@ -223,6 +268,9 @@ def check_retired(checked: list[Checked], retired: list[Retired], shown: str, li
     for record in retired:
         if record.id in by_id:
             problems.append(Problem(shown, lines((record.index, "id")), "retired", f"'{record.id}' is listed twice"))
+        elif record.id in RESERVED_IDS:
+            message = f"{reserved(record.id)}; no entry had this id, remove the record"
+            problems.append(Problem(shown, lines((record.index, "id")), f"retired[{record.index + 1}].id", message))
         by_id[record.id] = record
     ids = {item.entry.id for item in checked}
     aliases = {alias for item in checked for _, alias in _listed(item.entry, "aliases")}
@@ -270,7 +318,12 @@ def _listed(entry: Entry, key: str) -> list[tuple[int, str]]:
     values = (entry.data or {}).get(key)
     if not isinstance(values, list):
         return []
-    return [(i, v.strip()) for i, v in enumerate(values) if isinstance(v, str) and KEBAB.match(v.strip())]
+    return [(i, v.strip()) for i, v in enumerate(values) if isinstance(v, str) and KEBAB.fullmatch(v.strip())]
+
+
+def reserved(name: str) -> str:
+    """Why an id cannot be used: `'index' is reserved for ... (the catalogue)`."""
+    return f"'{name}' is reserved for a page the site itself builds ({RESERVED_IDS[name]})"
 
 
 def suggest_id(text: str) -> str:
