@@ -4,9 +4,10 @@ Two things must match the browser exactly, or a query silently misses:
 - Stemming. lunr.py's Porter stemmer differs from lunr.js 2.3.9 (step 1c: lunr.py turns
   'survey' into 'survei', lunr.js keeps 'survey'; likewise 'day', 'employ', 'journey').
   The index is built with `stem`, a line-by-line port of lunr.js's stemmer.
-- Normalisation. `normalise` folds case and accents and turns punctuation into spaces;
-  docs/assets/atlas/search.js does the same to every query. Tests run both on the
-  same strings through Node.
+- Normalisation. `normalise` folds text as scripts/entries/slug.py `fold` does (case,
+  accents, other alphabets in Latin) and turns punctuation into spaces;
+  docs/assets/atlas/search.js does the same to every query with the same table, from
+  the generated assets/atlas/fold.js. Tests run both on the same strings through Node.
 """
 
 from __future__ import annotations
@@ -14,41 +15,40 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-import unicodedata
 
 import lunr.builder
 from lunr.builder import Builder
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 
+from scripts.entries.body import SECTIONS
 from scripts.entries.countries import COUNTRIES
 from scripts.entries.model import Practice
+from scripts.entries.slug import fold
 from scripts.entries.taxonomy import Taxonomy
+from scripts.site.describe import sizes, where
+from scripts.site.spelling import browser_rules, respell
 
-# Letters that Unicode decomposition does not fold; the same table is in search.js.
-FOLD = {"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "ð": "d", "þ": "th"}
-_FOLD_RE = re.compile("[" + "".join(FOLD) + "]")
-
-# Two fields: what a practice is called and where (boosted), and everything else. Each
-# field adds a vector per practice to the index: seven fields loaded five times slower.
+# The first index, fetched with the catalogue: what a practice is called and where
+# (boosted), and its summary, labels and organisations. Each field adds a vector per
+# practice to the index: seven fields loaded five times slower.
 FIELDS = {"name": 10, "text": 1}
+# The second index, fetched on the first keystroke: the text of every section.
+BODY_FIELD = "body"
+TEXT_SHARD = 64  # practices per file of section texts, fetched for the snippets shown
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and '_'
+# A word, with the parts of a compound joined by hyphens, slashes or apostrophes
+# (inter-ethnic, P/CVE, Cox's): search.js uses the same two patterns.
+_WORD = re.compile(r"[^\W_]+(?:[-/'\u2019\u2010\u2011][^\W_]+)*")
+_JOINER = re.compile(r"[-/'\u2019\u2010\u2011]")
 
 
 def normalise(text: str) -> str:
-    """Lower case, accents folded, anything but letters and digits turned into spaces."""
-    text = text.lower()
-    if not text.isascii():  # most words are: nothing to decompose or fold in them
-        text = " ".join(word if word.isascii() else _fold(word) for word in text.split(" "))
-    return _NOT_ALNUM.sub(" ", text).strip()
-
-
-def _fold(word: str) -> str:
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if not unicodedata.category(ch).startswith("M"))
-    return _FOLD_RE.sub(lambda m: FOLD[m.group(0)], word)
+    """Folded (lower case, accents dropped, other alphabets in Latin), anything but letters
+    and digits turned into spaces."""
+    return _NOT_ALNUM.sub(" ", fold(text)).strip()
 
 
 # -- lunr.js 2.3.9 Porter stemmer, ported as written -----------------------------------
@@ -156,10 +156,69 @@ def browser_stemmer(token, i=None, tokens=None):
 browser_stemmer.label = "stemmer"
 
 
+def words(text: str, parts: bool = False) -> list[str]:
+    """The search words of a text, in one spelling: folded, compounds joined, respelt.
+
+    'Inter-ethnic dialogue' gives ['interethnic', 'dialog']; with `parts` (for the index)
+    each compound's parts follow it, so 'ethnic' finds it as well as 'interethnic'."""
+    out: list[str] = []
+    for token in _WORD.findall(fold(text)):
+        if _JOINER.search(token) is None:
+            out.append(respell(token))
+            continue
+        pieces = [piece for piece in _JOINER.split(token) if piece]
+        out.append(respell("".join(pieces)))
+        if parts:
+            out.extend(respell(piece) for piece in pieces)
+    return out
+
+
+# -- synonyms ----------------------------------------------------------------------------
+
+
+class Synonyms:
+    """practices/synonyms.yml as search uses it: each group's terms as sequences of stems
+    (so plurals match), and a token per group that the index adds to every field holding
+    one of its terms."""
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...]):
+        self.terms: list[tuple[tuple[str, ...], int]] = []  # (stems of a term, group number)
+        for number, group in enumerate(groups):
+            for term in group:
+                sequence = tuple(stem(word) for word in words(term))
+                if sequence:
+                    self.terms.append((sequence, number))
+        self.terms.sort(key=lambda item: -len(item[0]))  # longest first, as search.js matches
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for sequence, number in self.terms:
+            self._by_first.setdefault(sequence[0], []).append((sequence, number))
+
+    @staticmethod
+    def token(number: int) -> str:
+        # Not a word of any language, unchanged by the stemmer and the stop-word filter.
+        return f"zsyn{number}"
+
+    def tokens(self, text_words: list[str]) -> list[str]:
+        """The group tokens for a field's words (query form: compounds joined)."""
+        found: set[int] = set()
+        text_words = [stem(word) for word in text_words]
+        for position, word in enumerate(text_words):
+            for sequence, number in self._by_first.get(word, ()):
+                if tuple(text_words[position : position + len(sequence)]) == sequence:
+                    found.add(number)
+        return [self.token(number) for number in sorted(found)]
+
+    def browser(self) -> list[list]:
+        """[[stems of a term], group number] for search.js, longest terms first."""
+        return [[list(sequence), number] for sequence, number in self.terms]
+
+
+# -- the documents -------------------------------------------------------------------------
+
+
 def search_document(practice: Practice, taxonomy: Taxonomy) -> dict[str, str]:
-    """What a reader searches a catalogue for, normalised like a query: title and places
-    (with their other names and scripts); then labels, countries, organisations, summary
-    and the entry's own sub-headings."""
+    """What a reader searches for first: title and places (with their other names and
+    scripts); then labels, countries, organisations, summary and the sub-headings."""
     labels = [taxonomy.label("themes", t) for t in practice.themes]
     labels += [taxonomy.label("types", t) for t in practice.types]
     labels += [taxonomy.label("regions", r) for r in practice.regions]
@@ -179,18 +238,27 @@ def search_document(practice: Practice, taxonomy: Taxonomy) -> dict[str, str]:
         practice.summary,
         *headings,
     ]
-    return {"name": normalise(" ".join([practice.title, *places])), "text": normalise(" ".join(text))}
+    return {"name": " ".join([practice.title, *places]), "text": " ".join(text)}
 
 
-def _words(text: str) -> list[str]:
-    # Normalised text has single spaces and nothing for lunr's trimmer to trim.
-    return text.split(" ") if text else []
+_MARKDOWN = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)|[*_`>#|]+|^\s*[-+]\s|^\s*\d+\.\s", re.MULTILINE)
+
+
+def plain_text(markdown: str) -> str:
+    """A section as readable text for snippets: link text kept, Markdown marks dropped."""
+    text = _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown)
+    return " ".join(text.split())
+
+
+def _field_words(text: str, synonyms: Synonyms) -> list[str]:
+    joined = words(text)
+    return words(text, parts=True) + synonyms.tokens(joined)
 
 
 @contextlib.contextmanager
 def _words_as_tokens():
     """lunr.py's tokenizer walks text a character at a time, and copies a metadata dict for
-    every word of a list: half the time of building the index. Our fields are normalised
+    every word of a list: half the time of building the index. Our fields are search
     words already, so each becomes a Token directly while the index is built."""
     original = lunr.builder.Tokenizer
     lunr.builder.Tokenizer = lambda words, metadata=None, separator=None: [Token(word) for word in words]
@@ -200,19 +268,84 @@ def _words_as_tokens():
         lunr.builder.Tokenizer = original
 
 
-def build_index(practices: list[Practice], taxonomy: Taxonomy) -> dict:
-    """The serialised lunr index (a JSON-ready dict) of the practices, in the order given.
-
-    A result's ref is the practice's position in that order ('0', '1', ...), the order of
-    the catalogue's cards: short refs make the index a fifth smaller than ids would."""
+def _builder(fields: dict[str, int]) -> Builder:
     builder = Builder()
     builder.pipeline.add(stop_word_filter, browser_stemmer)
     builder.search_pipeline.add(browser_stemmer)
     builder.ref("id")
-    for field, boost in FIELDS.items():
+    for field, boost in fields.items():
         builder.field(field, boost=boost)
+    return builder
+
+
+def build_index(
+    practices: list[Practice],
+    taxonomy: Taxonomy,
+    synonyms: Synonyms | None = None,
+    changed: dict[str, str] | None = None,
+) -> dict:
+    """The first index (a JSON-ready dict), with what the catalogue and search.js need to
+    read queries and draw results: each practice's card (id, title, place, summary, when
+    it last changed — `changed`, id -> sortable date, else last_reviewed — and its facet
+    values), the spelling rules, the synonyms.
+
+    A result's ref is the practice's position in the order given ('0', '1', ...), the
+    order of the catalogue's cards: short refs make the index a fifth smaller than ids."""
+    synonyms = synonyms or Synonyms(())
+    builder = _builder(FIELDS)
     with _words_as_tokens():
         for position, practice in enumerate(practices):
             fields = search_document(practice, taxonomy)
-            builder.add({"id": str(position), **{name: _words(text) for name, text in fields.items()}})
+            builder.add({"id": str(position), **{name: _field_words(text, synonyms) for name, text in fields.items()}})
+    return {
+        "index": builder.build().serialize(),
+        "practices": [_card(p, (changed or {}).get(p.id) or p.last_reviewed.isoformat()) for p in practices],
+        "sections": [spec.title for spec in SECTIONS],
+        "spelling": browser_rules(),
+        "synonyms": synonyms.browser(),
+        "shard": TEXT_SHARD,
+    }
+
+
+def _card(practice: Practice, changed: str) -> list:
+    """A practice as catalogue.js draws it; the order of these fields is read there (FIELD)."""
+    p = practice
+    return [
+        *(p.id, p.title, where(p), p.summary, changed),
+        *(p.regions, p.countries, p.themes, p.types, p.status, p.evidence, sizes(p)),
+    ]
+
+
+def build_body_index(practices: list[Practice], synonyms: Synonyms | None = None) -> dict:
+    """The second index: the text of every section, one document a practice (ref: its
+    position). One document per section told which section matched, but made the index
+    twice as large; search.js finds the section in the text it fetches for the snippet."""
+    synonyms = synonyms or Synonyms(())
+    builder = _builder({BODY_FIELD: 1})
+    with _words_as_tokens():
+        for position, practice in enumerate(practices):
+            text = " ".join(plain_text(section.text) for section in practice.sections)
+            builder.add({"id": str(position), BODY_FIELD: _field_words(text, synonyms)})
     return builder.build().serialize()
+
+
+def section_texts(practices: list[Practice]) -> list[list]:
+    """Shards of section texts for snippets: shard n holds practices n*TEXT_SHARD onwards,
+    each as [[section number, plain text], ...]."""
+    order = {spec.key: number for number, spec in enumerate(SECTIONS)}
+    texts = [[[order[s.key], plain_text(s.text)] for s in p.sections] for p in practices]
+    return [texts[start : start + TEXT_SHARD] for start in range(0, len(texts), TEXT_SHARD)]
+
+
+def vocabulary(practices: list[Practice], taxonomy: Taxonomy) -> list[list]:
+    """[[word, number of practices], ...] for 'did you mean': the words readers could have
+    meant, as written after folding (not stemmed), three letters or more."""
+    counts: dict[str, int] = {}
+    for practice in practices:
+        fields = search_document(practice, taxonomy)
+        seen = set(words(" ".join([*fields.values(), *(s.text for s in practice.sections)]), parts=True))
+        for word in seen:
+            if len(word) >= 3 and not word.isdigit() and stop_word_filter(Token(word)) is not None:
+                counts[word] = counts.get(word, 0) + 1
+    return sorted([word, count] for word, count in counts.items())
+
