@@ -3,6 +3,7 @@
 For each N (default 100, 1000 and 5000) it generates N valid synthetic entries in a
 temporary folder and prints one row of medians over R runs (default 3). See
 docs/performance.md for what each column means and the figures measured here.
+Lighthouse's scores of the main pages: python -m benchmarks.lighthouse.
 """
 
 from __future__ import annotations

@@ -9,20 +9,20 @@ from pathlib import Path
 from scripts.entries.taxonomy import Taxonomy
 
 PLACES = [
-    ("Prishtinë", ["Priština", "Pristina", "Приштина"], "XK"),
-    ("Gjilan", ["Gnjilane", "Гњилане"], "XK"),
-    ("Kumanovo", ["Куманово", "Kumanova"], "MK"),
-    ("Tetovo", ["Тетово", "Tetova"], "MK"),
-    ("Novi Pazar", ["Нови Пазар"], "RS"),
-    ("Christchurch", ["Ōtautahi"], "NZ"),
-    ("Mechelen", ["Malines"], "BE"),
-    ("Düsseldorf", ["Duesseldorf"], "DE"),
-    ("Tripoli", ["طرابلس", "Trablous"], "LB"),
-    ("Irbid", ["إربد"], "JO"),
-    ("Surakarta", ["Solo"], "ID"),
-    ("Medellín", ["Medellin"], "CO"),
-    ("Montréal", ["Montreal"], "CA"),
-    ("Mombasa", ["Mvita"], "KE"),
+    ("Prishtinë", ["Priština", "Pristina", "Приштина"], "XK", 42.67272, 21.16688),
+    ("Gjilan", ["Gnjilane", "Гњилане"], "XK", 42.46045, 21.46986),
+    ("Kumanovo", ["Куманово", "Kumanova"], "MK", 42.13279, 21.71585),
+    ("Tetovo", ["Тетово", "Tetova"], "MK", 42.01, 20.97),
+    ("Novi Pazar", ["Нови Пазар"], "RS", 43.13667, 20.51222),
+    ("Christchurch", ["Ōtautahi"], "NZ", -43.53333, 172.63333),
+    ("Mechelen", ["Malines"], "BE", 51.02574, 4.47762),
+    ("Düsseldorf", ["Duesseldorf"], "DE", 51.22172, 6.77616),
+    ("Tripoli", ["طرابلس", "Trablous"], "LB", 34.43352, 35.84415),
+    ("Irbid", ["إربد"], "JO", 32.55556, 35.85),
+    ("Surakarta", ["Solo"], "ID", -7.55611, 110.83167),
+    ("Medellín", ["Medellin"], "CO", 6.25184, -75.56359),
+    ("Montréal", ["Montreal"], "CA", 45.50884, -73.58781),
+    ("Mombasa", ["Mvita"], "KE", -4.05466, 39.66359),
 ]
 WORDS = [
     "municipality",
@@ -72,7 +72,7 @@ def paragraph(rng: random.Random, words: int) -> str:
 
 
 def entry_text(index: int, taxonomy: Taxonomy, rng: random.Random) -> str:
-    place, also, country = PLACES[index % len(PLACES)]
+    place, also, country, lat, lon = PLACES[index % len(PLACES)]
     regions = rng.sample(taxonomy.ids("regions"), 1)
     themes = rng.sample(taxonomy.ids("themes"), rng.randint(1, 4))
     types = rng.sample(taxonomy.ids("types"), rng.randint(1, 3))
@@ -96,9 +96,12 @@ countries: [{country}]
 places:
   - name: "{place}"
     also: [{also_list}]
+    lat: {lat}
+    lon: {lon}
 themes: [{", ".join(themes)}]
 types: [{", ".join(types)}]
 status: {rng.choice(taxonomy.ids("statuses"))}
+status_as_of: 2025
 started: {rng.randint(2005, 2024)}
 organisations:
   - name: Municipality of {place}

@@ -15,6 +15,7 @@ Exit status 1, with every problem listed, when an entry is invalid.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -22,16 +23,17 @@ from pathlib import Path
 import yaml
 
 from scripts.site.build import InvalidEntries, SiteContent, build_site
-from scripts.site.collection import Settings
+from scripts.site.collection import Settings, editors_settings
 
 
 def settings_from(config_file: Path) -> Settings:
-    """site_url, repo_url and the branch of edit_uri, read from mkdocs.yml without MkDocs."""
+    """site_url, repo_url, the branch of edit_uri and extra.editors, read from mkdocs.yml without MkDocs."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     return Settings(
         base_url=(config.get("site_url") or "/").rstrip("/") + "/",
         repo_url=(config.get("repo_url") or "").rstrip("/"),
         branch=(config.get("edit_uri") or "edit/main/").strip("/").split("/")[1],
+        **editors_settings((config.get("extra") or {}).get("editors")),
     )
 
 
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = settings_from(args.project / "mkdocs.yml")
     if args.base_url:
-        settings = Settings(args.base_url.rstrip("/") + "/", settings.repo_url, settings.branch)
+        settings = dataclasses.replace(settings, base_url=args.base_url.rstrip("/") + "/")
     guide = (args.project / "CONTRIBUTING.md").read_text(encoding="utf-8")
     try:
         content = build_site(args.project / "practices", guide, settings)

@@ -13,6 +13,8 @@ import pytest
 
 from scripts.entries.validate import Report, validate
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures, for every test file
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 23)  # fixed, so date rules give the same answer every day
@@ -152,3 +154,12 @@ def test_practices(tmp_path_factory) -> list:
     root = tmp_path_factory.mktemp("test-practices") / "practices"
     write_test_collection(root)
     return validate(root).practices
+
+
+def break_status(entry: Path, wrong: str = "finished") -> int:
+    """Write an unknown status into a real entry; return the line the validator names."""
+    lines = entry.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("status:"))
+    lines[number] = f"status: {wrong}"
+    entry.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1

@@ -1,127 +1,19 @@
 """The site in a real browser: headless Chromium (Debian's package) driven by Playwright.
 
 The site is the test collection (tests/conftest.py: the real entries plus three test
-entries, an alias and retired ids), served under a sub-path, /atlas/, as on GitHub Pages. Without /usr/bin/chromium these tests skip with
-a message; in CI they must run.
+entries, an alias and retired ids), served under a sub-path, /atlas/, as on GitHub Pages.
+The fixtures (server, browser, page, many_server) are in tests/browser.py.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from tests.conftest import SURVEY_ENTRY, require_tool
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def server(test_site):
-    require_tool(CHROMIUM, "chromium")
-    # axe-core is served from the same origin, so the pages' policy allows it as it stands.
-    tools = test_site.parent / "test-tools"
-    tools.mkdir(exist_ok=True)
-    shutil.copy(AXE_JS, tools / "axe.min.js")
-    handler = functools.partial(_QuietHandler, directory=str(test_site.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/{test_site.name}/"
-    httpd.shutdown()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-# Every page reports each Content-Security-Policy violation to the test, on every navigation.
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.atlasViolation([event.violatedDirective, event.blockedURI, event.sourceFile, event.lineNumber].join(" "));
-});
-"""
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    violations: list[str] = []
-    context.expose_function("atlasViolation", lambda text: violations.append(text))
-    context.add_init_script(REPORT_VIOLATIONS)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], errors
-    assert violations == [], violations
-
-
-def open_catalogue(page, server, query: str = "") -> None:
-    page.goto(f"{server}practices/{query}")
-    page.wait_for_selector("[data-atlas-catalogue][data-search-ready]")
-
-
-def visible_ids(page) -> list[str]:
-    """The cards on screen, in order. A card is visible by its layout, not by its `hidden`
-    attribute alone: a stylesheet can override that attribute (and once did)."""
-    ids = page.eval_on_selector_all(
-        "[data-atlas-results] > [data-practice-id]",
-        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.dataset.practiceId)",
-    )
-    unhidden = page.eval_on_selector_all(
-        "[data-atlas-results] > [data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.practiceId)"
-    )
-    assert ids == unhidden, "cards marked hidden are still displayed, or the reverse"
-    return ids
-
-
-def result_count(page) -> int:
-    return int(page.text_content("[data-result-count]"))
-
-
-FACET_FIELDS = {"region": "regions", "country": "countries", "theme": "themes", "type": "types"}
-
-
-def expected_ids(practices, **facets: list[str]) -> list[str]:
-    """The ids the catalogue should show for these filters, in its title order: any value
-    within a facet (OR), every facet (AND). Computed from the collection, not hard-coded."""
-    from scripts.site.search_index import normalise
-
-    def values(practice, facet: str) -> list[str]:
-        if facet in FACET_FIELDS:
-            return list(getattr(practice, FACET_FIELDS[facet]))
-        return [getattr(practice, facet)]
-
-    chosen = [p for p in practices if all(set(wanted) & set(values(p, f)) for f, wanted in facets.items())]
-    return [p.id for p in sorted(chosen, key=lambda p: (normalise(p.title), p.id))]
-
-
-def all_ids(page) -> list[str]:
-    return page.eval_on_selector_all("[data-practice-id]", "els => els.map(e => e.dataset.practiceId)")
+from tests.browser import all_ids, expected_ids, open_catalogue, result_count, visible_ids
+from tests.conftest import SURVEY_ENTRY
 
 
 def test_catalogue_lists_everything_at_first(page, server, test_practices):
@@ -202,7 +94,7 @@ def test_keyword_search_typed_in_the_box(page, server):
         ("Prishtine", ["pristina-region-civil-society-platform"]),
         ("Приштина", ["pristina-region-civil-society-platform"]),
         ("malaysia workshop", ["southeast-asia-national-local-cooperation-workshop"]),
-        ("Tetov", ["kumanovo-tetovo-peer-learning"]),
+        ("Kumanov", ["kumanovo-community-action-team"]),
         ("Otautahi", ["christchurch-multicultural-strategy"]),
         ("Malmo", ["malmo-violent-extremism-prevention-coordination"]),
         ("Solo", ["surakarta-integrated-team-preventing-violent-extremism"]),
@@ -211,16 +103,23 @@ def test_keyword_search_typed_in_the_box(page, server):
     ],
 )
 def test_keyword_search_folds_accents_scripts_and_prefixes(page, server, query, expected):
+    # The practice named so comes first; the full text may find others that mention it.
     open_catalogue(page, server, f"?q={query}")
-    assert visible_ids(page) == expected
+    page.wait_for_selector("[data-atlas-catalogue][data-full-text-ready]")
+    assert visible_ids(page)[: len(expected)] == expected
     assert page.input_value("input[name=q]") == query
 
 
-def test_search_and_filters_combine(page, server):
+def test_search_and_filters_combine(page, server, test_practices):
     open_catalogue(page, server, "?q=Kumanovo")
-    assert sorted(visible_ids(page)) == ["kumanovo-community-action-team", "kumanovo-tetovo-peer-learning"]
+    page.wait_for_selector("[data-atlas-catalogue][data-full-text-ready]")
+    found = visible_ids(page)
+    named = sorted(p.id for p in test_practices if "Kumanovo" in p.title)
+    assert sorted(found[: len(named)]) == named  # named so first, then those that mention it
+    completed = {p.id for p in test_practices if p.status == "completed"}
     open_catalogue(page, server, "?q=Kumanovo&status=completed")
-    assert visible_ids(page) == ["kumanovo-tetovo-peer-learning"]
+    page.wait_for_selector("[data-atlas-catalogue][data-full-text-ready]")
+    assert visible_ids(page) == [i for i in found if i in completed]
 
 
 def test_no_result_says_so(page, server):
@@ -238,8 +137,8 @@ def test_sort_by_title_and_newest(page, server):
     assert titles == sorted(titles)
     page.select_option("select[name=sort]", "newest")
     assert "sort=newest" in page.url
-    dates = page.eval_on_selector_all("[data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.reviewed)")
-    assert dates == sorted(dates, reverse=True)
+    dates = page.eval_on_selector_all("[data-practice-id]:not([hidden])", "els => els.map(e => e.dataset.changed)")
+    assert len(dates) > 1 and dates == sorted(dates, reverse=True)
 
 
 def test_back_button_restores_the_previous_view(page, server, test_practices):
@@ -384,78 +283,177 @@ def test_copy_controls_put_links_and_citation_on_the_clipboard(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{server}practices/base-entry/")
-    page.click("[data-copy-link='#how-to-replicate']")
+    # One copy-link control per heading: its own ¶ link, which copies the full address.
+    heading = page.locator("h2#how-to-replicate")
+    assert heading.locator("a, button").count() == 1
+    assert page.locator(".atlas-section-tools").count() == 0
+    heading.locator("a.headerlink").click()
     clipboard = "navigator.clipboard.readText()"
     assert page.evaluate(clipboard) == "https://practice-atlas.example.org/practices/base-entry/#how-to-replicate"
+    assert page.url.endswith("/practices/base-entry/#how-to-replicate")
+    page.wait_for_function("() => document.querySelector('[role=status]')?.textContent === 'Link copied'")
     page.click(".atlas-cite summary")
     page.click("[data-copy-from=citation]")
     citation = page.evaluate(clipboard)
+    # Practice Atlas publishes the entry; the municipality is its subject, not its author.
     assert citation.startswith(
-        "Municipality of Exampleville. Neighbourhood dialogue council in Exampleville. "
-        "Practice Atlas, 2026. https://practice-atlas.example.org/practices/base-entry/ (accessed "
+        '"Neighbourhood dialogue council in Exampleville." Practice Atlas, last reviewed 15 January 2026. '
+        "https://practice-atlas.example.org/practices/base-entry/ (accessed "
     )
+    assert "Municipality of Exampleville" not in citation
     assert re.search(r"\(accessed \d{1,2} [A-Z][a-z]+ 20\d\d\)\.$", citation)
     page.click("[data-copy-from=link]")
     assert page.evaluate(clipboard) == "https://practice-atlas.example.org/practices/base-entry/"
     context.close()
 
 
+def test_practice_page_leads_with_the_facts_and_what_it_takes(page, server):
+    page.goto(f"{server}practices/kumanovo-community-action-team/")
+    tops = page.evaluate(
+        "() => ['at-a-glance', 'what-it-takes', 'how-to-replicate', 'context']"
+        ".map(id => document.getElementById(id).getBoundingClientRect().top)"
+    )
+    assert tops == sorted(tops)
+    glance = page.locator("section.atlas-glance").text_content()
+    takes = page.locator("section.atlas-takes").text_content()
+    assert "Who leads" in glance and "Municipality of Kumanovo" in glance
+    assert "Time to set up" in takes and "In place first" in takes
+    # Unknown facts are one line that asks for help, not a row each.
+    for unknown in ("Not reported", "Status unknown", "Cost not reported"):
+        assert unknown not in glance + takes
+    line = page.locator(".atlas-unknown")
+    assert line.text_content().startswith("Not yet known: when it started, whether it still runs, ")
+    assert "its cost" in line.text_content()
+    correction = line.locator("a").get_attribute("href")
+    assert correction.startswith("https://github.com/practice-atlas/practice-atlas/issues/new?template=correction.yml")
+
+
+def test_how_to_replicate_is_within_two_screens_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}practices/kumanovo-community-action-team/")
+    top = page.evaluate("document.getElementById('how-to-replicate').getBoundingClientRect().top + window.scrollY")
+    assert top < 2 * 844
+    # Nothing hovers on a phone: the heading's copy-link control shows anyway.
+    assert page.locator("h2#how-to-replicate a.headerlink").evaluate("a => getComputedStyle(a).opacity") == "1"
+    context.close()
+
+
+def test_back_to_results_returns_to_the_catalogue_view(page, server):
+    open_catalogue(page, server, "?q=Kumanovo&region=western-balkans")
+    results = visible_ids(page)
+    page.click("[data-practice-id=kumanovo-community-action-team] .atlas-card__title a")
+    page.wait_for_url(re.compile(r"/practices/kumanovo-community-action-team/$"))
+    back = page.locator("[data-atlas-back]")
+    assert back.text_content() == "Back to results"
+    # A related practice opened from there leads back to the same results.
+    page.locator(".atlas-related a").first.click()
+    page.wait_for_url(re.compile(r"/practices/[a-z0-9-]+/$"))
+    assert back.text_content() == "Back to results"
+    back.click()
+    page.wait_for_selector("[data-atlas-catalogue][data-search-ready]")
+    assert sorted(page.url.split("?")[1].split("&")) == ["q=Kumanovo", "region=western-balkans"]
+    assert visible_ids(page) == results
+    # Opened from elsewhere: the whole catalogue, as without JavaScript.
+    page.goto(f"{server}practices/base-entry/")
+    assert back.text_content() == "All practices"
+    assert back.get_attribute("href") == "../../practices/"
+
+
+@pytest.mark.parametrize(
+    ("path", "tab"),
+    [
+        ("practices/kumanovo-community-action-team/", "Practices"),
+        ("practices/", "Practices"),
+        ("regions/western-balkans/", "Regions"),
+        ("themes/social-cohesion/", "Themes"),
+    ],
+)
+def test_the_tab_of_the_section_is_active(page, server, path, tab):
+    page.goto(server + path)
+    assert [t.strip() for t in page.locator(".md-tabs__item--active").all_text_contents()] == [tab]
+
+
 def test_filtered_view_link_is_copied_and_reopens_the_view(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"{server}practices/?region=western-balkans&status=completed&q=Kumanovo")
+    page.goto(f"{server}practices/?region=western-balkans&status=ongoing&q=Kumanovo")
     page.wait_for_selector("[data-search-ready]")
+    before = visible_ids(page)
+    assert before  # a view with results
     page.click("[data-atlas-copy]")
     link = page.evaluate("navigator.clipboard.readText()")
     address, query = link.split("?")
     assert address == "https://practice-atlas.example.org/practices/"
-    assert sorted(query.split("&")) == ["q=Kumanovo", "region=western-balkans", "status=completed"]
+    assert sorted(query.split("&")) == ["q=Kumanovo", "region=western-balkans", "status=ongoing"]
     # The same view, opened from the copied query string on this host:
     page.goto(server + "practices/" + link.split("/practices/", 1)[1])
     page.wait_for_selector("[data-search-ready]")
-    assert visible_ids(page) == ["kumanovo-tetovo-peer-learning"]
+    assert visible_ids(page) == before
     context.close()
 
 
-def fill_suggestion_form(page):
+def fill_quick_suggestion(page):
+    """The form's first part: the title, the place, what was done and a source link."""
     page.fill("[data-atlas-form] [data-field=title]", "Municipal safety council in Danilovgrad")
+    page.fill("[data-quick=place]", "Danilovgrad")
+    page.fill("[data-section=what-was-done]", "The council met every month.")
+    page.fill("[data-quick=source]", "https://example.org/review")
+
+
+def fill_suggestion_form(page):
+    fill_quick_suggestion(page)
+    page.click("[data-full] > summary")
     page.fill(
         "[data-atlas-form] [data-field=summary]",
         "Danilovgrad runs a municipal council where police, schools and NGOs meet to plan local safety together.",
     )
     page.check("[data-field=regions] input[value=western-balkans]")
     page.select_option("[data-field=countries]", ["ME"])
-    page.fill("[data-field=places] [data-field=name]", "Danilovgrad")
     page.fill("[data-field=places] [data-field=also]", "Даниловград")
+    page.fill("[data-field=places] [data-field=lat]", "42.55")
+    page.fill("[data-field=places] [data-field=lon]", "19.1")
     page.check("[data-field=themes] input[value=community-safety]")
     page.check("[data-field=types] input[value=multi-stakeholder-body]")
-    page.select_option("[data-atlas-form] > .atlas-row > [data-field=status]", "ongoing")
+    page.select_option("[data-full] > .atlas-row > [data-field=status]", "ongoing")
+    page.fill("[data-field=status_as_of]", "2024")
     page.fill("[data-atlas-form] [data-field=started]", "2014")
     page.fill("[data-field=organisations] [data-field=name]", "Municipality of Danilovgrad")
     page.select_option("[data-field=organisations] [data-field=role]", "lead")
     page.click("[data-field=organisations] [data-add-item]")
     page.locator("[data-field=organisations] [data-item]").nth(1).locator("[data-field=name]").fill('OSCE "Mission"')
     page.locator("[data-field=organisations] [data-item]").nth(1).locator("[data-field=role]").select_option("support")
-    page.select_option("[data-atlas-form] > .atlas-row > [data-field=evidence]", "described")
+    page.select_option("[data-full] > .atlas-row > [data-field=evidence]", "described")
     page.fill("[data-field=sources] [data-field=title]", "Local safety councils: a review")
     page.fill("[data-field=sources] [data-field=publisher]", "OSCE")
-    page.fill("[data-field=sources] [data-field=url]", "https://example.org/review")
     page.fill("[data-field=replication] [data-field=preconditions]", "A mayor's decision\nA coordinator")
     page.fill("[data-section=context]", "A town of 18,000 people.")
-    page.fill("[data-section=what-was-done]", "The council met every month.")
     page.fill("[data-section=how-to-replicate]", "Start with a decision of the mayor.")
+
+
+def open_form(browser, server, width: int = 1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}contribute/new/")
+    page.wait_for_selector("[data-atlas-form][data-ready]")
+    return context, page, errors
 
 
 def test_suggestion_form_writes_a_valid_entry(browser, server, tmp_path):
     from scripts.entries.validate import validate
     from tests.conftest import REPO
 
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{server}contribute/new/")
-    page.wait_for_selector("[data-atlas-form][data-ready]")
+    context, page, errors = open_form(browser, server)
     fill_suggestion_form(page)
+    # The quick place and link are the entry's first place and source.
+    assert page.input_value("[data-field=places] [data-field=name]") == "Danilovgrad"
+    assert page.input_value("[data-field=sources] [data-field=url]") == "https://example.org/review"
+    # The id is made from the title and shown, not asked.
     assert page.input_value("[data-id]") == "municipal-safety-council-in-danilovgrad"
+    assert page.text_content("[data-id-preview]") == "municipal-safety-council-in-danilovgrad"
+    assert page.is_hidden("[data-id]")
     page.click("text=Create the file")
     page.wait_for_selector("[data-output]:not([hidden])")
     text = page.input_value("[data-output-text]")
@@ -472,21 +470,68 @@ def test_suggestion_form_writes_a_valid_entry(browser, server, tmp_path):
     report = validate(root)
     assert [p.format() for p in report.problems] == []
     practice = report.practices[0]
-    assert practice.places[0].also == ("Даниловград",)
+    assert practice.places[0].name == "Danilovgrad" and practice.places[0].also == ("Даниловград",)
     assert [o.name for o in practice.organisations] == ["Municipality of Danilovgrad", 'OSCE "Mission"']
+    assert practice.sources[0].url == "https://example.org/review"
     assert practice.replication.preconditions == ("A mayor's decision", "A coordinator")
+    assert practice.section("what-was-done").text == "The council met every month."
     assert practice.section("results").text == "Not reported."
     context.close()
+    assert errors == []
+
+
+def test_quick_suggestion_goes_to_the_editors(browser, server):
+    from urllib.parse import parse_qs, urlsplit
+
+    context, page, errors = open_form(browser, server)
+    page.fill("[data-atlas-form] [data-field=title]", "Municipal safety council in Danilovgrad")
+    page.click("text=Prepare the suggestion")
+    problems = page.text_content('[data-problems="quick"]')
+    for needed in ("Place: required", "What was done: required", "Link to a source: required"):
+        assert needed in problems
+    assert "Summary" not in problems  # the full entry is not asked for
+    assert page.is_hidden("[data-quick-output]")
+    fill_quick_suggestion(page)
+    page.click("text=Prepare the suggestion")
+    page.wait_for_selector("[data-quick-output]:not([hidden])")
+    assert page.is_hidden('[data-problems="quick"]')
+    text = page.input_value("[data-quick-text]")
+    assert "Title: Municipal safety council in Danilovgrad" in text and "Place: Danilovgrad" in text
+    assert "Source: https://example.org/review" in text and "The council met every month." in text
+    mail = urlsplit(page.get_attribute("[data-mail]", "href"))
+    assert (mail.scheme, mail.path) == ("mailto", "editors@practice-atlas.example.org")
+    query = parse_qs(mail.query)
+    assert query["subject"] == ["Practice suggestion: Municipal safety council in Danilovgrad"]
+    assert query["body"] == [text]
+    assert page.get_attribute("[data-issue]", "href").startswith(
+        "https://github.com/practice-atlas/practice-atlas/issues/new?title=Practice%20suggestion"
+    )
+    context.close()
+    assert errors == []
+
+
+def test_suggestion_form_id_can_be_edited(browser, server):
+    context, page, errors = open_form(browser, server)
+    page.fill("[data-atlas-form] [data-field=title]", "Safety council in Danilovgrad")
+    page.click("[data-full] > summary")
+    page.click("[data-id-edit]")
+    page.fill("[data-id]", "danilovgrad-safety-council")
+    page.fill("[data-atlas-form] [data-field=title]", "Safety council in Danilovgrad, Montenegro")
+    assert page.input_value("[data-id]") == "danilovgrad-safety-council"  # no longer follows the title
+    assert page.text_content("[data-id-preview]") == "danilovgrad-safety-council"
+    page.fill("[data-id]", "Not An Id")
+    page.click("text=Create the file")
+    assert "File name: lower-case letters" in page.text_content('[data-problems="file"]')
+    context.close()
+    assert errors == []
 
 
 def test_suggestion_form_reports_missing_fields_and_keeps_input(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{server}contribute/new/")
-    page.wait_for_selector("[data-atlas-form][data-ready]")
+    context, page, errors = open_form(browser, server)
     page.fill("[data-atlas-form] [data-field=title]", "Half-finished entry")
+    page.click("[data-full] > summary")
     page.click("text=Create the file")
-    problems = page.text_content("[data-problems]")
+    problems = page.text_content('[data-problems="file"]')
     for needed in ("Summary: required", "Regions: required", "Organisations: required", "Context: required"):
         assert needed in problems
     assert page.is_hidden("[data-output]")
@@ -494,13 +539,40 @@ def test_suggestion_form_reports_missing_fields_and_keeps_input(browser, server)
     page.wait_for_selector("[data-atlas-form][data-ready]")
     assert page.input_value("[data-atlas-form] [data-field=title]") == "Half-finished entry"
     assert page.input_value("[data-id]") == "half-finished-entry"
+    assert page.text_content("[data-id-preview]") == "half-finished-entry"
+    assert page.eval_on_selector("[data-full]", "d => d.open")  # the full details stay open
     context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_suggestion_form_fields_stay_in_their_column(browser, server, width):
+    context, page, errors = open_form(browser, server, width)
+    page.click("[data-full] > summary")
+    misplaced = page.evaluate(
+        """() => {
+            const column = document.querySelector("[data-atlas-form]").getBoundingClientRect();
+            const found = [];
+            for (const field of document.querySelectorAll("[data-atlas-form] .atlas-row > :is(input, select, textarea)")) {
+                if (!field.getClientRects().length) continue;
+                const box = field.getBoundingClientRect();
+                const label = document.querySelector(`label[for="${field.id}"]`);
+                if (box.left < column.left - 0.5 || box.right > column.right + 0.5) found.push(field.id + " leaves the column");
+                if (label && label.getBoundingClientRect().bottom > box.top + 0.5) found.push(field.id + " is beside its label");
+            }
+            return found;
+        }"""
+    )
+    assert misplaced == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+    assert errors == []
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("Tetovo", "kumanovo-tetovo-peer-learning"),  # title
+        ("Kumanovo", "kumanovo-community-action-team"),  # title
         ("Chemonics", "kosovo-municipal-offices-for-communities-and-returns"),  # organisation
         ("Manila", "southeast-asia-national-local-cooperation-workshop"),  # place
         ("accountability", "pristina-region-civil-society-platform"),  # summary
@@ -527,20 +599,6 @@ def test_header_search_still_finds_other_pages(page, server):
     page.wait_for_selector(".md-search-result__item")
     links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href.split('?')[0])")
     assert any(link.endswith("/open-data/") for link in links)
-
-
-@pytest.fixture(scope="module")
-def many_server(server, test_site, tmp_path_factory):
-    """A site of 230 synthetic practices, served beside the test site (at /many/)."""
-    from benchmarks.synthetic import write_collection
-    from tests.conftest import REPO, copy_project, mkdocs_build
-
-    base = tmp_path_factory.mktemp("many")
-    write_collection(base, 230, REPO / "practices" / "taxonomy.yml")
-    project = copy_project(base / "project", base / "practices")
-    result = mkdocs_build(project, test_site.parent / "many")
-    assert result.returncode == 0, result.stderr
-    return server.replace(f"/{test_site.name}/", "/many/")
 
 
 def test_long_result_lists_show_the_first_results_then_all(page, many_server):

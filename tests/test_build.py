@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from tests.conftest import REPO, copy_project, mkdocs_build
+from tests.conftest import REPO, break_status, copy_project, mkdocs_build
 
 
 def test_build_refuses_an_invalid_entry(tmp_path):
     project = copy_project(tmp_path / "project")
-    entry = project / "practices" / "kumanovo-tetovo-peer-learning.md"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("status: completed", "status: finished"))
+    line = break_status(project / "practices" / "kumanovo-community-action-team.md")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "practices/kumanovo-tetovo-peer-learning.md:16: status: 'finished' is not a known status" in result.stderr
+    assert f"practices/kumanovo-community-action-team.md:{line}: status: 'finished' is not a known status" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO, copy_project, write_test_collection
+from tests.conftest import REPO, break_status, copy_project, write_test_collection
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +61,7 @@ def test_every_data_file_is_published_byte_for_byte(written, test_site):
 
 def test_an_invalid_entry_is_listed_and_nothing_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
-    entry = project / "practices" / "kumanovo-tetovo-peer-learning.md"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("status: completed", "status: finished"))
+    line = break_status(project / "practices" / "kumanovo-community-action-team.md")
     result = subprocess.run(
         [sys.executable, "-m", "scripts.build_pages", str(tmp_path / "out"), "--project", str(project)],
         cwd=REPO,
@@ -70,6 +69,6 @@ def test_an_invalid_entry_is_listed_and_nothing_is_written(tmp_path):
         text=True,
     )
     assert result.returncode == 1
-    assert "practices/kumanovo-tetovo-peer-learning.md:16: status: 'finished' is not a known status" in result.stdout
+    assert f"practices/kumanovo-community-action-team.md:{line}: status: 'finished' is not a known status" in result.stdout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()

@@ -14,7 +14,7 @@ import yaml
 
 from scripts.contribute.issue_forms import FOLDER, forms
 from scripts.entries.validate import validate
-from tests.conftest import REPO, copy_project, mkdocs_build
+from tests.conftest import REPO, break_status, copy_project, mkdocs_build
 from tests.test_repository import readme_commands
 
 BIN = Path(sys.executable).parent
@@ -130,8 +130,7 @@ def _run_changed_since(tmp_path: Path, command: str, env: dict):
     subprocess.run([*git, "commit", "-qm", "main"], cwd=repo, check=True)
     subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=repo, check=True)
     subprocess.run(["git", "checkout", "-qb", "change"], cwd=repo, check=True)
-    entry = repo / "practices" / "kumanovo-tetovo-peer-learning.md"
-    entry.write_text(entry.read_text().replace("status: completed", "status: done"))
+    line = break_status(repo / "practices" / "kumanovo-community-action-team.md", "done")
     subprocess.run([*git, "commit", "-qam", "change"], cwd=repo, check=True)
     shell = command.replace(".venv/bin/python", sys.executable)
     result = subprocess.run(
@@ -139,7 +138,7 @@ def _run_changed_since(tmp_path: Path, command: str, env: dict):
     )
     assert result.returncode == 1, result.stderr
     assert result.stdout == (
-        "::error file=practices/kumanovo-tetovo-peer-learning.md,line=16,title=status::'done' is not a known status; "
+        f"::error file=practices/kumanovo-community-action-team.md,line={line},title=status::'done' is not a known status; "
         "use one of: planned, ongoing, completed, discontinued, unknown\n"
     )
     # A change to the vocabularies checks every entry; here all are valid.
@@ -151,7 +150,10 @@ def _run_changed_since(tmp_path: Path, command: str, env: dict):
     result = subprocess.run(
         ["bash", "-c", shell], cwd=repo, capture_output=True, text=True, env={**os.environ, **{k: "main" for k in env}}
     )
-    assert (result.returncode, result.stdout) == (0, "")
+    # Every entry is checked and all are valid; true warnings (a status last reported more
+    # than three years ago) are annotations, not failures.
+    assert result.returncode == 0
+    assert all("title=status_as_of::" in line for line in result.stdout.splitlines())
 
 
 def test_pre_commit_hooks_run_here():

@@ -188,7 +188,7 @@ CASES = {
         ("status: ongoing\n", 'status: ongoing\n"\\e[2J\\e]0;owned\\a\\u009b31m": x\n'),
         [
             r"16: \x1b[2J\x1b]0;owned\x07\u009b31m: unknown field; the fields here are: title, summary, regions, "
-            "countries, places, themes, types, status, started, ended, organisations, target_groups, evidence, "
+            "countries, places, themes, types, status, status_as_of, started, ended, organisations, target_groups, evidence, "
             "figures, replication, related, sources, contact, aliases, last_reviewed"
         ],
     ),

@@ -56,7 +56,7 @@ def test_every_page_type_previews_well(test_site, path):
         assert page.find("meta", property=name)[0]["content"].strip(), name
     assert page.find("meta", name="twitter:card", content="summary")
     assert page.find("meta", name="description")[0]["content"].strip()
-    assert page.find("link", rel="alternate", type="application/atom+xml")
+    assert page.find("link", rel="alternate feed", type="application/atom+xml")
 
 
 def test_practice_preview_uses_the_entry(test_site):

@@ -13,7 +13,7 @@ from tests.conftest import TEST_RETIRED, TODAY
 
 FLAGS = [
     "--region", "western-balkans", "--country", "ME", "--theme", "community-safety", "--theme", "polarisation",
-    "--type", "multi-stakeholder-body", "--status", "ongoing", "--evidence", "described", "--started", "2014",
+    "--type", "multi-stakeholder-body", "--status", "ongoing", "--status-as-of", "2024", "--evidence", "described", "--started", "2014",
     "--organisation", "Municipality of Danilovgrad:lead", "--organisation", "OSCE Mission to Montenegro:support",
     "--source", "Local safety councils in Montenegro|OSCE|https://example.org/report|2019",
     "--date", TODAY.isoformat(),

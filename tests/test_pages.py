@@ -52,7 +52,7 @@ def _hostile_collection(base: Path) -> Path:
         "title: Neighbourhood dialogue council in Exampleville", f"title: {json.dumps(HOSTILE_TITLE)}"
     ).replace("related: [other-practice]\n", "")
     head, _, rest = entry.partition("summary: >-\n")
-    rest = rest.split("\n", 2)[2]  # drop the two folded lines of the sample's summary
+    rest = rest.split("\n", 1)[1]  # drop the sample's summary line
     (root / "hostile-entry.md").write_text(f"{head}summary: {json.dumps(HOSTILE_SUMMARY)}\n{rest}", encoding="utf-8")
     return root
 
@@ -75,7 +75,7 @@ def test_every_generated_page_and_file_is_there(content):
     )
     assert "practices/old-dialogue-council/index.html" in content.files  # an alias
     assert "practices/closed-youth-forum/index.html" in content.files  # retired, with a successor
-    assert set(content.parts) == {"search", "browse", "newest", "open-data-fields"}
+    assert set(content.parts) == {"search", "browse", "newest", "editors", "map", "open-data-fields"}
 
 
 def test_entry_text_never_becomes_markup(content):
@@ -93,11 +93,13 @@ def test_entry_text_never_becomes_markup(content):
 
 
 def test_inline_scripts_are_only_the_form_description(content):
+    # and the catalogue's one line that holds a filtered view back until it is drawn
     for page in content.pages:
         scripts = csp.inline_scripts(page.html)
-        assert scripts == [], page.path
+        assert scripts == ([] if page.path != "practices/index.md" else scripts[:1]), page.path
+        assert all(len(script) < 200 for script in scripts)
         for tag, attrs in Tags(page.html).tags:
-            if tag == "script" and "src" not in attrs:
+            if tag == "script" and "src" not in attrs and page.path != "practices/index.md":
                 assert (page.path, attrs) == (
                     "contribute/new.md",
                     {"type": "application/json", "id": "atlas-form-schema"},
@@ -115,7 +117,10 @@ def test_practice_page_has_its_sections_in_its_table_of_contents(content):
     practice = next(p for p in content.site.practices if p.id == "base-entry")
     page = next(p for p in content.pages if p.path == "practices/base-entry.md")
     anchors = [entry[1] for entry in page.toc]
-    assert anchors == [s.key for s in practice.sections] + ["sources", "related"]
+    # The facts first, then how to replicate, then the rest of the text in its order.
+    keys = [s.key for s in practice.sections]
+    keys.remove("how-to-replicate")
+    assert anchors == ["at-a-glance", "what-it-takes", "how-to-replicate", *keys, "sources", "related"]
     for anchor in anchors:
         assert f'<h2 id="{anchor}">' in page.html
     assert page.meta["search"] == {"exclude": True} and page.meta["atlas_type"] == "article"
@@ -188,3 +193,103 @@ def test_invalid_entries_stop_the_build(tmp_path):
     with pytest.raises(InvalidEntries) as caught:
         build_site(root, "", SETTINGS)
     assert any("status: 'finished' is not a known status" in p.format() for p in caught.value.problems)
+
+
+# -- the practice page: facts, citation files, the handout's QR code --------------------
+
+
+def _practice_page(content, practice_id: str):
+    return next(p for p in content.pages if p.path == f"practices/{practice_id}.md")
+
+
+def test_unknown_facts_are_one_line_that_asks_for_help(content):
+    html = _practice_page(content, "base-entry").html
+    practice = content.site.by_id["base-entry"]
+    line = re.search(r'<p class="atlas-unknown">(.*?)</p>', html, re.DOTALL).group(1)
+    assert line.startswith("Not yet known: ")
+    asked = ["its cost", "how long it takes to set up", "what must be in place first", "documents to reuse"]
+    assert [line.index(phrase) for phrase in asked] == sorted(line.index(phrase) for phrase in asked)
+    assert "when it started" not in line  # it has a start date
+    assert 'href="' + content.site.correction_url(practice).replace("&", "&amp;") + '"' in line
+    assert "Not reported" not in html.split('<h2 id="how-to-replicate">')[0]
+    # Known facts keep their rows: the status with the year its newest source reported it.
+    assert re.search(r'<dt>Status</dt><dd>Ongoing <span class="atlas-muted">\(last reported [^)]+\)</span>', html)
+    assert "<dt>When</dt><dd>Since April 2019</dd>" in html
+
+
+def test_rows_appear_for_the_models_newer_fields(content):
+    from scripts.entries.model import Practice, Replication, make
+    from scripts.site.pages import practice_page
+
+    newer = {"lead", "team", "budget", "legal_basis"}
+    if not newer <= {f.name for f in dataclasses.fields(Replication)} or "status_as_of" not in {
+        f.name for f in dataclasses.fields(Practice)
+    }:
+        pytest.skip("the model has no replication.lead, team, budget, legal_basis or status_as_of yet")
+    replication = make(
+        Replication,
+        {
+            "lead": "The mayor's office",
+            "team": "A coordinator and the police",
+            "cost": "high",
+            "budget": [{"amount": 1500000, "currency": "EUR", "year": 2019, "covers": "three years", "source": 1}],
+            "legal_basis": [{"title": "Law on local self-government", "url": "https://example.org/law", "year": 2002}],
+        },
+    )
+    base = content.site.by_id["base-entry"]
+    practice = dataclasses.replace(base, replication=replication, status_as_of="2025-03")
+    html = practice_page(practice, content.site).html
+    assert "<dt>Lead body</dt><dd>The mayor&#39;s office</dd>" in html
+    assert "<dt>Team</dt><dd>A coordinator and the police</dd>" in html
+    assert '<li>EUR 1,500,000 (2019): three years <a class="atlas-figure__source" href="#source-1">[1]</a></li>' in html
+    assert '<a href="https://example.org/law" rel="noopener">Law on local self-government</a> (2002)' in html
+    assert "(last reported March 2025)" in html
+    line = re.search(r'<p class="atlas-unknown">(.*?)</p>', html, re.DOTALL).group(1)
+    for known in ("the body that leads it", "the team it needs", "its cost", "its budget", "its legal basis"):
+        assert known not in line
+    # A cost band without the sum: the budget is asked for.
+    banded = dataclasses.replace(practice, replication=make(Replication, {"cost": "low"}))
+    line = re.search(r'<p class="atlas-unknown">(.*?)</p>', practice_page(banded, content.site).html).group(1)
+    assert "its budget" in line and "its cost" not in line and "the body that leads it" in line
+
+
+def test_citation_files_name_the_atlas_as_publisher_and_no_author(content):
+    url = "https://practice-atlas.example.org/practices/base-entry/"
+    ris = content.files["practices/base-entry/cite.ris"]
+    assert ris.endswith("ER  - \r\n") and "\r\n" in ris
+    fields = [tuple(line.split("  - ", 1)) for line in ris.split("\r\n") if line]
+    assert fields[0] == ("TY", "ELEC")
+    assert ("TI", "Neighbourhood dialogue council in Exampleville") in fields
+    assert ("PB", "Practice Atlas") in fields and ("UR", url) in fields
+    assert ("DA", "2026/01/15/") in fields and ("PY", "2026") in fields
+    assert not [tag for tag, _ in fields if tag in ("AU", "A1", "A2", "Y2")]  # no author, no access date
+    [item] = json.loads(content.files["practices/base-entry/cite.json"])
+    assert item["type"] == "webpage" and item["publisher"] == "Practice Atlas" and item["URL"] == url
+    assert item["issued"] == {"date-parts": [[2026, 1, 15]]}
+    assert "author" not in item and "accessed" not in item
+    page = _practice_page(content, "base-entry").html
+    assert 'href="cite.ris" download="base-entry.ris"' in page and 'href="cite.json"' in page
+
+
+def test_handout_head_has_a_qr_code_of_the_permanent_address(content):
+    import segno
+
+    from scripts.site.citation import QR_BORDER
+
+    html = _practice_page(content, "base-entry").html
+    head = html.split('<div class="atlas-print-only atlas-handout">')[1].split("</div>")[0]
+    url = "https://practice-atlas.example.org/practices/base-entry/"
+    assert "Practice Atlas" in head and "CC BY 4.0" in head and url in head
+    size, path = re.search(r'<svg class="atlas-qr" viewBox="0 0 (\d+) \1".*? d="([^"]+)"', head).groups()
+    # The strokes drawn are exactly the QR code's dark modules.
+    drawn, x = set(), 0
+    for command, dx, dy, width in re.findall(r"([Mm])(\d+) (\d+)(?:\.5)?h(\d+)", path):
+        if command == "M":
+            x, y = int(dx), int(dy)
+        else:
+            x += int(dx)
+        drawn |= {(x + i, y) for i in range(int(width))}
+        x += int(width)
+    code = segno.make(url, error="m", micro=False, boost_error=False, mask=0)
+    dark = {(c + QR_BORDER, r + QR_BORDER) for r, row in enumerate(code.matrix) for c, on in enumerate(row) if on}
+    assert drawn == dark and int(size) == code.symbol_size(border=QR_BORDER)[0]

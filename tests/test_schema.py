@@ -132,12 +132,18 @@ def test_unfilled_template_asks_for_exactly_the_required_fields(collection, repo
     required = {name for name, spec in PRACTICE.fields.items() if spec.required}
     nested = {
         "places[1].name",
+        "places[1]",  # lat and lon, in one message with a suggestion
+        "places[1].population.value",
+        "places[1].population.year",
         "organisations[1].name",
         "organisations[1].role",
         "figures[1].label",
         "figures[1].value",
         "replication.materials[1].title",
         "replication.materials[1].url",
+        "replication.budget[1].amount",
+        "replication.budget[1].currency",
+        "replication.legal_basis[1].title",
         "sources[1].title",
         "sources[1].publisher",
         "contact.organisation",

@@ -191,7 +191,9 @@ def test_no_page_loads_anything_from_another_site(site):
 
 
 def test_search_index_is_served_with_lunr(site, practices):
-    index = json.loads((site / "practices" / "search-index.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "practices" / "search-index.json").read_text(encoding="utf-8"))
+    index = data["index"]
+    assert sorted(card[0] for card in data["practices"]) == sorted(p.id for p in practices)
     assert index["version"].startswith("2.3")
     assert index["pipeline"] == ["stemmer"]
     # Refs are card positions: one 'name' vector a practice, in the catalogue's order.

@@ -17,10 +17,13 @@ from pathlib import Path
 
 from scripts.contribute.json_schema import practice_json_schema
 from scripts.entries.problems import Problem
+from scripts.entries.slug import fold_script
 from scripts.entries.validate import summary_line, validate
-from scripts.site import csp, open_data, pages, redirects, search_index
+from scripts.site import citation, csp, open_data, pages, redirects, search_index, world_map
 from scripts.site.collection import FACETS, LANDING, Settings, Site
 from scripts.site.feeds import atom_feed
+from scripts.site.history import read_history
+from scripts.site.templating import render
 
 
 class InvalidEntries(Exception):
@@ -79,13 +82,21 @@ def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
     report = validate(root)
     if report.errors:
         raise InvalidEntries(summary_line(report), report.problems)
-    site = Site(report.practices, report.taxonomy, settings)
+    site = Site(report.practices, report.taxonomy, settings, history=read_history(root))
     base_url = settings.base_url
     content = SiteContent(site)
 
+    def changed_stamp(practice) -> str:
+        return site.dates(practice).changed_stamp
+
     content.add_page(pages.catalogue_page(site))
+    for page in pages.catalogue_pages(site):
+        content.add_page(page)
     for practice in site.practices:
         content.add_page(pages.practice_page(practice, site))
+        # For reference managers, beside the page (linked from its "Cite or share" box).
+        content.add_file(f"practices/{practice.id}/cite.ris", citation.ris(practice, site))
+        content.add_file(f"practices/{practice.id}/cite.json", citation.csl_json(practice, site))
     for facet, (folder, _) in LANDING.items():
         content.add_page(pages.landing_index_page(facet, site))
         for term in site.taxonomy.terms(FACETS[facet][1]):
@@ -97,6 +108,7 @@ def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
                 feed_url=f"{base_url}{folder}/{term.id}/feed.xml",
                 page_url=f"{base_url}{folder}/{term.id}/",
                 base_url=base_url,
+                changed=changed_stamp,
             )
             content.add_file(f"{folder}/{term.id}/feed.xml", feed)
     content.add_page(pages.contributing_page(guide, site))
@@ -108,8 +120,14 @@ def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
     for path, html in redirects.redirects(site.practices, report.retired, base_url).items():
         content.add_file(path, html)
 
-    index = search_index.build_index(site.practices, site.taxonomy)
-    content.add_file("practices/search-index.json", json.dumps(index, separators=(",", ":"), sort_keys=True))
+    synonyms = search_index.Synonyms(report.synonyms)
+    changed = {p.id: site.dates(p).changed_stamp for p in site.practices}
+    index = search_index.build_index(site.practices, site.taxonomy, synonyms, changed)
+    content.add_file("practices/search-index.json", _json(index))
+    content.add_file("practices/search-body.json", _json(search_index.build_body_index(site.practices, synonyms)))
+    for number, shard in enumerate(search_index.section_texts(site.practices)):
+        content.add_file(f"practices/search-text/{number}.json", _json(shard))
+    content.add_file("practices/search-words.json", _json(search_index.vocabulary(site.practices, site.taxonomy)))
     content.add_file("api/practices.json", open_data.practices_json(site.practices, base_url))
     content.add_file("api/practices.csv", open_data.practices_csv(site.practices, base_url))
     content.add_file("api/taxonomy.json", open_data.taxonomy_json(site.taxonomy))
@@ -124,8 +142,17 @@ def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
             feed_url=f"{base_url}feed.xml",
             page_url=base_url,
             base_url=base_url,
+            changed=changed_stamp,
         ),
     )
     content.add_file("_headers", csp.HEADERS)
+    content.add_file("assets/atlas/fold.js", fold_script())  # before search.js and form.js
+    width, height = world_map.world_size()
+    outline = render("world.svg", paths=world_map.world_outline(), width=width, height=height)
+    content.add_file("assets/atlas/world.svg", outline)  # under every map's dots
     content.parts = {**pages.home_parts(site), "open-data-fields": open_data.fields_table()}
     return content
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

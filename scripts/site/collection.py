@@ -3,7 +3,6 @@ landing pages, addresses, and the plain-text forms of places and dates."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -11,6 +10,8 @@ from urllib.parse import urlencode
 from scripts.entries.countries import COUNTRIES
 from scripts.entries.model import Practice
 from scripts.entries.taxonomy import Taxonomy
+from scripts.site.describe import SIZE_LABELS, SIZES, human_date, sizes
+from scripts.site.history import Dates, EntryDates, entry_dates
 from scripts.site.search_index import normalise
 
 # Catalogue facets: query key -> (label, vocabulary or None, how to read a practice's values)
@@ -21,6 +22,7 @@ FACETS = {
     "type": ("Type of practice", "types", lambda p: p.types),
     "status": ("Status", "statuses", lambda p: (p.status,)),
     "evidence": ("Evidence", "evidence", lambda p: (p.evidence,)),
+    "size": ("Size of the place", None, sizes),
 }
 LANDING = {"region": ("regions", "Regions"), "theme": ("themes", "Themes")}  # facet -> (folder, title)
 ROLE_ORDER = ("lead", "partner", "funder", "support")
@@ -33,6 +35,18 @@ class Settings:
     base_url: str = "/"  # the published address, ending in '/': for links that leave the site
     repo_url: str = ""  # where contributors edit and report
     branch: str = "main"
+    # The editors' contact (mkdocs.yml `extra: editors:`), for contributors without GitHub.
+    editors_email: str = ""
+    editors_name: str = "the editors"
+
+
+def editors_settings(editors: dict | None) -> dict:
+    """Settings' editors fields from the configuration's `extra: editors: {email, name}`."""
+    editors = editors or {}
+    found = {"editors_email": str(editors.get("email") or "").strip()}
+    if editors.get("name"):
+        found["editors_name"] = str(editors["name"]).strip()
+    return found
 
 
 @dataclass
@@ -42,8 +56,10 @@ class Site:
     practices: list[Practice]
     taxonomy: Taxonomy
     settings: Settings = field(default_factory=Settings)
+    history: dict[str, Dates] = field(default_factory=dict, repr=False)  # practices/ file -> commits (history.py)
     by_id: dict[str, Practice] = field(init=False)
     _linked: dict[str, set[str]] = field(init=False, repr=False)
+    _dates: dict[str, EntryDates] = field(init=False, repr=False)
 
     def __post_init__(self):
         # The catalogue's title order (normalised title, then id), so its script need not re-sort.
@@ -54,6 +70,7 @@ class Site:
         for p in self.practices:
             for other in p.related:
                 self._linked[other].add(p.id)
+        self._dates = {p.id: entry_dates(self.history.get(f"{p.id}.md"), p.last_reviewed) for p in self.practices}
 
     @property
     def base_url(self) -> str:
@@ -76,12 +93,17 @@ class Site:
         values = FACETS[facet][2]
         return Counter(v for p in (self.practices if practices is None else practices) for v in values(p))
 
+    def dates(self, practice: Practice) -> EntryDates:
+        """When it was first published and last changed (the repository's history, else last_reviewed)."""
+        return self._dates[practice.id]
+
     def newest(self, count: int) -> list[Practice]:
-        return sorted(self.practices, key=lambda p: (p.last_reviewed, p.id), reverse=True)[:count]
+        """The most recently added or changed practices, newest first (in title order within a time)."""
+        return sorted(self.practices, key=lambda p: self._dates[p.id].changed_stamp, reverse=True)[:count]
 
     def newest_date(self, practices: list[Practice] | None = None) -> str:
         chosen = self.practices if practices is None else practices
-        return max((p.last_reviewed.isoformat() for p in chosen), default="2000-01-01")
+        return max((self._dates[p.id].changed.isoformat() for p in chosen), default="2000-01-01")
 
     def url(self, practice: Practice) -> str:
         return f"{self.base_url}practices/{practice.id}/"
@@ -97,45 +119,25 @@ class Site:
 
     def value_label(self, facet: str, value: str) -> str:
         vocabulary = FACETS[facet][1]
-        return COUNTRIES[value] if vocabulary is None else self.taxonomy.label(vocabulary, value)
+        if vocabulary:
+            return self.taxonomy.label(vocabulary, value)
+        return SIZE_LABELS[value] if facet == "size" else COUNTRIES[value]
 
     def facet_values(self, facet: str, counts: Counter) -> list[str]:
-        """The values present, in vocabulary order (countries by name)."""
+        """The values present, in vocabulary order (countries by name, sizes small first)."""
         vocabulary = FACETS[facet][1]
         if vocabulary:
             return [t for t in self.taxonomy.ids(vocabulary) if t in counts]
+        if facet == "size":
+            return [size for size, _, _ in SIZES if size in counts]
         return sorted(counts, key=lambda code: COUNTRIES[code])
 
 
-def human_date(value: str | dt.date) -> str:
-    """'2017', 'April 2017' or '18 July 2023': as precise as the entry."""
-    text = value.isoformat() if isinstance(value, dt.date) else value
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = dt.date(2000, parts[1], 1).strftime("%B")
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
-
-
-def where(practice: Practice) -> str:
-    places = [place.name for place in practice.places]
-    countries = [COUNTRIES[c] for c in practice.countries]
-    return " · ".join([", ".join(places), ", ".join(countries)] if places else [", ".join(countries)])
-
-
-def when(practice: Practice) -> str:
-    if practice.started and practice.ended:
-        if practice.started == practice.ended:
-            return human_date(practice.started)
-        return f"{human_date(practice.started)} – {human_date(practice.ended)}"
-    if practice.started:
-        return f"Since {human_date(practice.started)}"
-    if practice.ended:
-        return f"Until {human_date(practice.ended)}"
-    return "Not reported"
-
-
 def citation(practice: Practice, site: Site) -> str:
-    """'Organisation. Title. Practice Atlas, year. URL': the accessed date is added in the browser."""
-    leads = [o.name for o in practice.organisations if o.role == "lead"] or [practice.organisations[0].name]
-    return f"{', '.join(leads)}. {practice.title}. Practice Atlas, {practice.last_reviewed.year}. {site.url(practice)}"
+    """'"Title." Practice Atlas, last reviewed 23 November 2026. URL': Practice Atlas publishes
+    the entry and the organisations are its subject, not its authors. The accessed date is
+    added in the browser; citation.py gives the same for reference managers."""
+    title = practice.title.replace('"', "'")
+    if not title.endswith((".", "?", "!")):
+        title += "."
+    return f'"{title}" Practice Atlas, last reviewed {human_date(practice.last_reviewed)}. {site.url(practice)}'

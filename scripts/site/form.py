@@ -2,7 +2,12 @@
 
 The page carries a description of the fields (JSON) that docs/assets/atlas/form.js reads
 to turn what was typed into the entry's Markdown file. Controls and that description come
-from the same walk over scripts/schema.py, so the form cannot drift from the validator.
+from the same walk over scripts/entries/schema.py, so the form cannot drift from the validator.
+
+The form opens with a quick suggestion of four things (the title, the place, what was
+done and a link to a source) that anyone can send to the editors; the full entry follows
+behind "Add the full details". The quick place and link are the first place's name and
+the first source's address of the full entry: form.js keeps each pair the same.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from scripts.entries.schema import (
 from scripts.site.collection import Site
 
 LEFT_OUT = {"aliases", "last_reviewed"}  # a new entry has no former ids; the review date is today
+QUICK_FIELD = "title"  # asked first, in the quick suggestion
+QUICK_SECTION = "what-was-done"
 
 
 def describe(spec: Field) -> dict:
@@ -99,16 +106,35 @@ def control(spec: Field, site: Site, key: str, top: bool = True) -> dict:
     return {**base, "control": "input", "type": input_type, "attrs": attrs}
 
 
+def quick_input(spec: Field, site: Site, key: str, label: str, help_text: str) -> dict:
+    """One of the quick suggestion's own inputs: the control of a field inside a list
+    (the first place's name, the first source's address), under a plainer label."""
+    return {**control(spec, site, key, top=False), "label": label, "help": help_text, "required": True}
+
+
 def form_data(site: Site) -> dict:
     """The controls of the form and the description of the fields that form.js reads."""
     fields = [spec for spec in PRACTICE.fields.values() if spec.name not in LEFT_OUT]
+    controls = [control(spec, site, spec.name) for spec in fields]
+    place = PRACTICE.fields["places"].kind.item.fields["name"]
+    source = PRACTICE.fields["sources"].kind.item.fields["url"]
+    settings = site.settings
     return {
-        "controls": [control(spec, site, spec.name) for spec in fields],
-        "sections": SECTIONS,
+        "title": next(c for c in controls if c["name"] == QUICK_FIELD),
+        "place": quick_input(place, site, "quick-place", "Place", "The city, municipality or area where it happened."),
+        "source": quick_input(
+            source, site, "quick-source", "Link to a source", "A report, article or web page that describes it."
+        ),
+        "quick_section": next(s for s in SECTIONS if s.key == QUICK_SECTION),
+        "controls": [c for c in controls if c["name"] != QUICK_FIELD],
+        "sections": [s for s in SECTIONS if s.key != QUICK_SECTION],
+        "editors": {"email": settings.editors_email, "name": settings.editors_name},
         "schema": {
             "fields": [describe(spec) for spec in fields],
+            "sections": [{"key": s.key, "title": s.title} for s in SECTIONS],  # the file's order
             "repository": site.repo_url,
-            "branch": site.settings.branch,
+            "branch": settings.branch,
+            "editors": settings.editors_email,
         },
-        "template_url": f"{site.repo_url}/blob/{site.settings.branch}/practices/_template.md",
+        "template_url": f"{site.repo_url}/blob/{settings.branch}/practices/_template.md",
     }

@@ -7,19 +7,23 @@ static host. Nothing here knows which generator publishes the pages.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from scripts.contribute.field_reference import field_reference
 from scripts.entries.body import SECTIONS
-from scripts.entries.model import Practice
+from scripts.entries.model import Practice, Replication
 from scripts.entries.retired import Retired
+from scripts.site.citation import qr_code
 from scripts.site.collection import FACETS, LANDING, ROLE_ORDER, Site, citation
+from scripts.site.describe import human_date
 from scripts.site.form import form_data
 from scripts.site.guide import render_guide
 from scripts.site.markdown_html import render_markdown
 from scripts.site.templating import render
+from scripts.site.world_map import bounds_of, practice_map
 
 TocEntry = tuple  # (level, anchor, title, [children...])
 
@@ -62,14 +66,73 @@ def _toc(*entries: tuple[str, str]) -> tuple[TocEntry, ...]:
     return tuple((2, anchor, title, []) for anchor, title in entries)
 
 
+# "What it takes" fields of newer models: asked for when the model has them and the entry not.
+REPLICATION_EXTRA = (("lead", "the body that leads it"), ("team", "the team it needs"))
+
+
+def _not_yet_known(practice: Practice) -> list[str]:
+    """The facts a reader would want and the entry lacks, gathered in one line on the page."""
+    replication = practice.replication or Replication()
+    missing = []
+    if not (practice.started or practice.ended):
+        missing.append("when it started")
+    if practice.status == "unknown":
+        missing.append("whether it still runs")
+    names = {f.name for f in dataclasses.fields(replication)}
+    missing += [phrase for key, phrase in REPLICATION_EXTRA if key in names and not getattr(replication, key)]
+    if replication.cost in (None, "unknown"):
+        missing.append("its cost")
+    elif "budget" in names and not replication.budget:
+        missing.append("its budget")  # the band is known, the sum is not
+    if "legal_basis" in names and not replication.legal_basis:
+        missing.append("its legal basis")
+    if not replication.timeframe:
+        missing.append("how long it takes to set up")
+    if not replication.preconditions:
+        missing.append("what must be in place first")
+    if not replication.materials:
+        missing.append("documents to reuse")
+    return missing
+
+
+def _status_as_of(practice: Practice) -> str | None:
+    """When the status was last reported: the entry's `status_as_of` ('March 2024') where
+    the model has it, else the year of the newest dated source."""
+    as_of = getattr(practice, "status_as_of", None)
+    if as_of:
+        return human_date(str(as_of))
+    years = [str(source.date)[:4] for source in practice.sources if source.date]
+    return max(years) if years else None
+
+
+def _budget(replication) -> list[dict]:
+    """Budget lines as the page reads them: 'EUR 1,500,000', its year, what it covers, its source."""
+    lines = []
+    for item in getattr(replication, "budget", None) or ():
+        amount = float(item.amount)
+        sum_text = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,.2f}"
+        lines.append(
+            {
+                "sum": f"{item.currency} {sum_text}",
+                "year": getattr(item, "year", None),
+                "covers": getattr(item, "covers", None),
+                "source": getattr(item, "source", None),
+            }
+        )
+    return lines
+
+
 def practice_page(practice: Practice, site: Site) -> Page:
     sections = [
         {"key": spec.key, "title": spec.title, "html": Markup(render_markdown(section.text))}
         for spec in SECTIONS
         if (section := practice.section(spec.key))
     ]
+    # How to replicate comes first, beside "What it takes": it is what most readers came for.
+    sections.sort(key=lambda s: s["key"] != "how-to-replicate")
     related = site.related(practice)
     by_role = [(role, [o for o in practice.organisations if o.role == role]) for role in ROLE_ORDER]
+    url = site.url(practice)
     html = render(
         "practice.html",
         practice=practice,
@@ -77,11 +140,18 @@ def practice_page(practice: Practice, site: Site) -> Page:
         root="../../",
         sections=sections,
         related=related,
-        by_role=[(role, orgs) for role, orgs in by_role if orgs],
-        url=site.url(practice),
+        leads=[o for o in practice.organisations if o.role == "lead"],
+        partners=[(role, orgs) for role, orgs in by_role if orgs and role != "lead"],
+        status_as_of=_status_as_of(practice),
+        budget=_budget(practice.replication),
+        not_yet_known=_not_yet_known(practice),
+        dates=site.dates(practice),
+        url=url,
         citation=citation(practice, site),
+        qr=qr_code(url),
     )
-    toc = [(s["key"], s["title"]) for s in sections] + [("sources", "Sources")]
+    toc = [("at-a-glance", "At a glance"), ("what-it-takes", "What it takes")]
+    toc += [(s["key"], s["title"]) for s in sections] + [("sources", "Sources")]
     if related:
         toc.append(("related", "Related practices"))
     return Page(
@@ -89,7 +159,7 @@ def practice_page(practice: Practice, site: Site) -> Page:
         title=practice.title,
         description=practice.summary,
         html=html,
-        date=practice.last_reviewed.isoformat(),
+        date=site.dates(practice).changed.isoformat(),
         toc=_toc(*toc),
         hide=("navigation",),
         in_search=False,
@@ -98,14 +168,30 @@ def practice_page(practice: Practice, site: Site) -> Page:
     )
 
 
+# Cards in the catalogue's HTML, and practices a page without JavaScript: the catalogue
+# draws the rest from the index data, so 5,000 practices do not make a 5 MB page.
+PAGE_SIZE = 100
+
+
 def catalogue_page(site: Site) -> Page:
     facets = []
     for key, (label, _, _) in FACETS.items():
         counts = site.counts(key)
         options = [(value, site.value_label(key, value), counts[value]) for value in site.facet_values(key, counts)]
-        facets.append({"key": key, "label": label, "options": options})
+        if options:  # no place gives its population yet: no size filter to offer
+            facets.append({"key": key, "label": label, "options": options})
     total = len(site.practices)
-    html = render("catalogue.html", site=site, root="../", facets=facets, total=total)
+    html = render(
+        "catalogue.html",
+        site=site,
+        root="../",
+        facets=facets,
+        total=total,
+        first_page=site.practices[:PAGE_SIZE],
+        pages=_page_count(site),
+        map=practice_map(site.practices),
+        caption=_map_caption(site.practices),
+    )
     return Page(
         path="practices/index.md",
         title="Practices",
@@ -118,8 +204,45 @@ def catalogue_page(site: Site) -> Page:
     )
 
 
+def _page_count(site: Site) -> int:
+    return max(1, -(-len(site.practices) // PAGE_SIZE))
+
+
+def catalogue_pages(site: Site) -> list[Page]:
+    """/practices/page/2/ onwards: the catalogue for readers without JavaScript, plain
+    lists of links in title order, so every practice is reachable."""
+    pages, total = _page_count(site), len(site.practices)
+    out = []
+    for number in range(2, pages + 1):
+        start = (number - 1) * PAGE_SIZE
+        chunk = site.practices[start : start + PAGE_SIZE]
+        html = render(
+            "catalogue_page.html",
+            root="../../../",
+            number=number,
+            pages=pages,
+            start=start + 1,
+            end=start + len(chunk),
+            total=total,
+            practices=chunk,
+        )
+        out.append(
+            Page(
+                path=f"practices/page/{number}.md",
+                title=f"Practices, page {number} of {pages}",
+                description=f"Practices {start + 1} to {start + len(chunk)} of {total}, by title.",
+                html=html,
+                date=site.newest_date(chunk),
+                hide=("toc",),
+                in_search=False,
+            )
+        )
+    return out
+
+
 def landing_page(facet: str, term_id: str, site: Site) -> Page:
-    """/regions/<id>/ or /themes/<id>/: description, the practices, and pre-filtered links."""
+    """/regions/<id>/ or /themes/<id>/: description, the practices, and pre-filtered links.
+    A term with no practice keeps its page (links to it keep working), which says so."""
     folder, _ = LANDING[facet]
     term = site.taxonomy.term(FACETS[facet][1], term_id)
     practices = site.with_term(facet, term_id)
@@ -139,21 +262,25 @@ def landing_page(facet: str, term_id: str, site: Site) -> Page:
         combos=combos,
         practices=practices,
         noun=noun,
+        map=practice_map(practices, bounds_of(practices)) if facet == "region" and practices else None,
+        caption=_map_caption(practices),
     )
+    toc = [(f"by-{other}", f"By {other}")] if combos else []
+    toc += [("practices", f"{len(practices)} {noun}")] if practices else []
     return Page(
         path=f"{folder}/{term_id}.md",
         title=term.label,
         description=term.description,
         html=html,
         date=site.newest_date(practices) if practices else site.newest_date(),
-        toc=_toc(("practices", f"{len(practices)} {noun}")),
+        toc=_toc(*toc),
         in_search=False,
         feed="feed.xml",
     )
 
 
 def landing_index_page(facet: str, site: Site) -> Page:
-    """/regions/ or /themes/: every term with its count."""
+    """/regions/ or /themes/: every term with its count; those with none are not links."""
     folder, title = LANDING[facet]
     counts = site.counts(facet)
     terms = [(term, counts[term.id]) for term in site.taxonomy.terms(FACETS[facet][1])]
@@ -178,9 +305,16 @@ def field_reference_page(site: Site) -> Page:
     )
 
 
+def _editors(site: Site) -> dict:
+    return {"email": site.settings.editors_email, "name": site.settings.editors_name}
+
+
 def contributing_page(guide: str, site: Site) -> Page:
     repository = f"{site.repo_url}/blob/{site.settings.branch}/"
     html, toc = render_guide(guide, site.base_url, repository, "contribute/")
+    if site.settings.editors_email:  # the address the guide sends people to, from the configuration
+        html += render("editors.html", heading=True, **_editors(site))
+        toc = [*toc, (2, "contact-the-editors", "Contact the editors", [])]
     return Page(
         path="contribute/index.md",
         title="How to contribute",
@@ -221,10 +355,16 @@ def home_parts(site: Site) -> dict[str, str]:
     for facet in ("region", "theme"):
         folder, _ = LANDING[facet]
         counts = site.counts(facet)
-        terms = [(t, counts[t.id]) for t in site.taxonomy.terms(FACETS[facet][1]) if counts[t.id]]
+        terms = [(t, counts[t.id]) for t in site.taxonomy.terms(FACETS[facet][1])]  # "none yet" at 0
         columns.append((facet, folder, terms))
     return {
         "search": render("home_search.html"),
         "browse": render("home_browse.html", columns=columns),
+        "editors": render("editors.html", **_editors(site)),  # docs/about.md
         "newest": render("home_newest.html", practices=site.newest(5), site=site),
+        "map": render("map.html", map=practice_map(site.practices), root="", caption=_map_caption(site.practices)),
     }
+
+
+def _map_caption(practices: list[Practice]) -> str:
+    return f"Where the {len(practices)} practice{'s' * (len(practices) != 1)} took place"

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import jinja2
 
+from scripts.entries.codes import LANGUAGES
 from scripts.entries.countries import COUNTRIES
-from scripts.site.collection import FACETS, human_date, when, where
+from scripts.site.collection import FACETS
+from scripts.site.describe import human_date, when, where
+from scripts.site.world_map import world_size
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,8 +31,15 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(human_date=human_date, where=where, when=when, country=COUNTRIES.__getitem__)
+    env.filters.update(
+        human_date=human_date,
+        where=where,
+        when=when,
+        country=COUNTRIES.__getitem__,
+        language=LANGUAGES.__getitem__,
+    )
     env.globals["card_facets"] = _card_facets
+    env.globals["world_size"] = world_size()
     return env
 
 

@@ -1,6 +1,7 @@
-/* Practice Atlas catalogue: filters, keyword search and sorting over the cards already
- * in the page. The whole state lives in the query string, so a view can be shared and
- * the back button works. Without JavaScript the full list stays as it is. */
+/* Practice Atlas catalogue: filters, full-text search and sorting over every practice.
+ * The page's HTML holds the first cards only (without JavaScript, the list is paged);
+ * the rest are drawn from the index data, which carries each practice's card. The whole
+ * state lives in the query string, so a view can be shared and the back button works. */
 (function () {
   "use strict";
 
@@ -11,33 +12,46 @@
   var countEl = root.querySelector("[data-result-count]");
   var nounEl = root.querySelector("[data-result-noun]");
   var emptyEl = root.querySelector("[data-atlas-empty]");
+  var helpEl = root.querySelector("[data-atlas-help]");
+  var chipsEl = root.querySelector("[data-atlas-chips]");
+  var pager = root.querySelector("[data-atlas-pager]");
+  var moreButton = root.querySelector("[data-atlas-more]");
   var queryInput = form.querySelector("input[name=q]");
   var sortSelect = form.querySelector("select[name=sort]");
-  var cards = Array.prototype.slice.call(list.children);
+  var panel = form.querySelector("[data-atlas-panel]");
+  var toggle = form.querySelector("[data-atlas-toggle]");
+  var showButton = form.querySelector("[data-atlas-show]");
+  var base = root.getAttribute("data-atlas-base"); // the folder of the search files
+  var pageRoot = root.getAttribute("data-atlas-root"); // the site's root, relative to this page
   var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
     return el.getAttribute("data-facet");
   });
-  var moreButton = root.querySelector("[data-atlas-more]");
-  var index = null; // the lunr index, once loaded
-  var typingTimer = null;
-  // Results shown before "Show all": drawing thousands of cards is most of the time to
-  // the first result at 5,000 practices, and a phone reader does not scroll that far.
+  // Each facet's values as the index data lists them: [id, title, where, summary, changed,
+  // regions, countries, themes, types, status, evidence, sizes] (scripts/site/search_index.py).
+  var FIELD = { region: 5, country: 6, theme: 7, type: 8, status: 9, evidence: 10, size: 11 };
+  // Results drawn before "Show all": drawing thousands of cards is most of the time to the
+  // first result at 5,000 practices, and a phone reader does not scroll that far.
   var FIRST_RESULTS = 200;
-  var showAll = false;
-
-  // Each card's facet values, read once: {region: ["western-balkans"], ...}, and its title
-  // normalised as the page was sorted (scripts/site/collection.py), so title order needs no move.
-  var values = new Map();
-  var titles = new Map();
-  cards.forEach(function (card) {
-    titles.set(card, window.AtlasSearch.normalise(card.querySelector(".atlas-card__title").textContent));
-    var own = {};
-    facetKeys.forEach(function (key) {
-      var raw = card.getAttribute("data-" + key) || "";
-      own[key] = raw ? raw.split(" ") : [];
+  var SNIPPETS = 20; // snippets drawn: the results a reader looks at first
+  var labels = {}; // facet -> value -> label, read from the filter options
+  facetKeys.forEach(function (key) {
+    labels[key] = {};
+    form.querySelectorAll("input[name=" + key + "]").forEach(function (box) {
+      labels[key][box.value] = box.getAttribute("data-label");
     });
-    values.set(card, own);
   });
+
+  var data = null; // the index data, once loaded
+  var engine = null; // the search engine over it
+  var cards = []; // position -> card element, made when first drawn
+  var values = []; // position -> {facet: [values]}
+  var bodyRequested = false;
+  var inText = new Set(); // positions whose match is in a section's text: they get a snippet
+  var shards = new Map(); // shard number -> promise of its section texts
+  var vocabulary = null; // promise of the words for "did you mean"
+  var showAll = false;
+  var typingTimer = null;
+  var helpDrawn = 0; // which drawing of the help a late suggestion belongs to
 
   function readState() {
     var params = new URLSearchParams(window.location.search);
@@ -56,6 +70,10 @@
     return state;
   }
 
+  function emptyFacets() {
+    return facetKeys.reduce(function (all, key) { all[key] = []; return all; }, {});
+  }
+
   function writeForm(state) {
     queryInput.value = state.q;
     sortSelect.value = state.sort || "relevance";
@@ -63,9 +81,7 @@
       form.querySelectorAll("input[name=" + key + "]").forEach(function (box) {
         box.checked = state.facets[key].indexOf(box.value) !== -1;
       });
-      var chosen = state.facets[key].length > 0;
-      var details = form.querySelector("[data-facet=" + key + "]");
-      if (chosen) details.open = true;
+      if (state.facets[key].length) form.querySelector("[data-facet=" + key + "]").open = true;
     });
   }
 
@@ -80,9 +96,13 @@
     return text ? "?" + text : window.location.pathname;
   }
 
+  function active(state) {
+    return facetKeys.some(function (key) { return state.facets[key].length; });
+  }
+
   // Repeated values of one facet are alternatives (OR); different facets all apply (AND).
-  function matches(card, state, skip) {
-    var own = values.get(card);
+  function matches(position, state, skip) {
+    var own = values[position];
     return facetKeys.every(function (key) {
       if (key === skip) return true;
       var wanted = state.facets[key];
@@ -90,68 +110,243 @@
     });
   }
 
-  // Search results by card: a ref is the card's position in the page as built (see
-  // scripts/site/search_index.py build_index), which is the catalogue's title order.
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  // A card as scripts/site/templates/_macros.html draws it, from the index data; entry text
+  // only ever becomes text nodes.
+  function card(position) {
+    if (cards[position]) return cards[position];
+    var practice = data.practices[position];
+    var own = values[position];
+    var li = element("li", "atlas-card");
+    li.setAttribute("data-practice-id", practice[0]);
+    facetKeys.forEach(function (key) { li.setAttribute("data-" + key, own[key].join(" ")); });
+    li.setAttribute("data-changed", practice[4]);
+    var heading = element("h2", "atlas-card__title");
+    var link = element("a", null, practice[1]);
+    link.href = pageRoot + "practices/" + practice[0] + "/";
+    heading.append(link);
+    var meta = element("p", "atlas-card__meta");
+    meta.append(
+      element("span", "atlas-badge atlas-badge--" + own.status[0], labels.status[own.status[0]]), " ",
+      element("span", "atlas-badge", "Evidence: " + labels.evidence[own.evidence[0]]), " ",
+      element("span", "atlas-card__themes", own.theme.map(function (t) { return labels.theme[t]; }).join(", "))
+    );
+    li.append(heading, element("p", "atlas-card__where", practice[2]), element("p", "atlas-card__summary", practice[3]), meta);
+    cards[position] = li;
+    return li;
+  }
+
   function searchScores(state) {
-    if (!state.q.trim() || !index) return null;
-    var hits = window.AtlasSearch.search(window.lunr, index, state.q);
+    inText.clear();
+    if (!state.q.trim() || !engine) return null;
+    var hits = engine.search(state.q);
     if (hits === null) return null;
     var scores = new Map();
-    hits.forEach(function (hit) { scores.set(cards[Number(hit.ref)], hit.score); });
+    hits.forEach(function (hit) {
+      scores.set(hit.position, hit.score);
+      if (hit.inText) inText.add(hit.position);
+    });
     return scores;
   }
 
   function apply(state) {
     var scores = searchScores(state);
-    var inSearch = function (card) { return scores === null || scores.has(card); };
-    var shown = cards.filter(function (card) { return inSearch(card) && matches(card, state, null); });
+    var all = data.practices.map(function (_, position) { return position; });
+    var found = scores === null ? all : all.filter(function (position) { return scores.has(position); });
+    var shown = found.filter(function (position) { return matches(position, state, null); });
 
     // Counts beside each option: results if that option were added to the other filters.
+    // Options that would give nothing are hidden, unless chosen.
     facetKeys.forEach(function (key) {
       var counts = {};
-      cards.forEach(function (card) {
-        if (!inSearch(card) || !matches(card, state, key)) return;
-        values.get(card)[key].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+      found.forEach(function (position) {
+        if (!matches(position, state, key)) return;
+        values[position][key].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
       });
       form.querySelectorAll("input[name=" + key + "]").forEach(function (box) {
         var count = counts[box.value] || 0;
         var label = box.closest("label");
         label.querySelector(".atlas-count").textContent = count;
-        label.classList.toggle("atlas-option--empty", count === 0 && !box.checked);
+        label.hidden = count === 0 && !box.checked;
       });
     });
 
     var sort = state.sort || (scores ? "relevance" : "title");
+    var changed = function (position) { return data.practices[position][4]; };
     shown.sort(function (a, b) {
       if (sort === "relevance" && scores) {
         var diff = scores.get(b) - scores.get(a);
         if (diff) return diff;
-      } else if (sort === "newest") {
-        var ra = a.getAttribute("data-reviewed"), rb = b.getAttribute("data-reviewed");
-        if (ra !== rb) return ra < rb ? 1 : -1;
+      } else if (sort === "newest" && changed(a) !== changed(b)) {
+        return changed(a) < changed(b) ? 1 : -1;
       }
-      var ta = titles.get(a), tb = titles.get(b);
-      if (ta !== tb) return ta < tb ? -1 : 1;
-      return a.getAttribute("data-practice-id") < b.getAttribute("data-practice-id") ? -1 : 1;
+      return a - b; // positions are the catalogue's title order
     });
     var drawn = showAll ? shown : shown.slice(0, FIRST_RESULTS);
-    var visible = new Set(drawn);
-    cards.forEach(function (card) {
-      var hide = !visible.has(card);
-      if (card.hidden !== hide) card.hidden = hide;  // untouched cards cost no style work
-    });
-    // Shown cards go first, in order; hidden ones stay where they are. Nothing moves when
-    // the order is already right: moving thousands of cards one by one took seconds.
-    var first = Array.prototype.slice.call(list.children, 0, drawn.length);
-    if (!drawn.every(function (card, i) { return first[i] === card; })) {
-      list.prepend.apply(list, drawn);
-    }
+    list.replaceChildren.apply(list, drawn.map(card));
     moreButton.parentNode.hidden = drawn.length === shown.length;
     moreButton.querySelector("[data-more-count]").textContent = shown.length;
     countEl.textContent = shown.length;
     countEl.setAttribute("data-result-count", shown.length);
     nounEl.textContent = shown.length === 1 ? "practice" : "practices";
+    showButton.textContent = "Show " + shown.length + (shown.length === 1 ? " practice" : " practices");
     emptyEl.hidden = shown.length > 0;
+    if (pager) pager.hidden = true; // pages are for readers without JavaScript
+    drawChips(state);
+    drawMap(shown);
+    root.classList.remove("atlas-catalogue--pending");
+    if (scores) drawSnippets(drawn, state);
+    drawHelp(state, shown.length);
+  }
+
+  // The map follows the results: a dot shows while one of its practices is a result.
+  var dots = root.querySelectorAll("[data-atlas-map] a[data-practice-ids]");
+  function drawMap(shown) {
+    var ids = new Set(shown.map(function (position) { return data.practices[position][0]; }));
+    dots.forEach(function (dot) {
+      var on = dot.getAttribute("data-practice-ids").split(" ").some(function (id) { return ids.has(id); });
+      dot.classList.toggle("atlas-map__off", !on);
+    });
+  }
+
+  // The chosen filters above the results, each removable with one click.
+  function drawChips(state) {
+    chipsEl.replaceChildren();
+    var count = 0;
+    facetKeys.forEach(function (key) {
+      var legend = form.querySelector("[data-facet=" + key + "] summary").textContent.trim();
+      state.facets[key].forEach(function (value) {
+        count += 1;
+        var button = element("button", "atlas-chip", legend + ": " + (labels[key][value] || value));
+        button.type = "button";
+        button.setAttribute("aria-label", "Remove the filter " + legend + ": " + (labels[key][value] || value));
+        button.addEventListener("click", function () {
+          var box = form.querySelector("input[name=" + key + "][value='" + CSS.escape(value) + "']");
+          box.checked = false;
+          update(true);
+          queryInput.focus();
+        });
+        var item = element("li");
+        item.append(button);
+        chipsEl.append(item);
+      });
+    });
+    chipsEl.hidden = count === 0;
+    toggle.querySelector("[data-active-count]").textContent = count ? " (" + count + ")" : "";
+  }
+
+  // The full text is searched once its index has arrived: fetched on the first keystroke
+  // (or at once when the page opens with a query), not with the page.
+  function loadBody() {
+    if (bodyRequested || !engine) return;
+    bodyRequested = true;
+    fetch(base + "search-body.json", { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (body) {
+        engine.addBody(body);
+        apply(formState());
+        // When full-text results are on screen (the frame after they were painted):
+        // the benchmark reads it.
+        window.requestAnimationFrame(function () {
+          window.setTimeout(function () {
+            root.setAttribute("data-full-text-ready", String(Math.round(window.performance.now())));
+          });
+        });
+      });
+  }
+
+  function fetchJson(name) {
+    return fetch(base + name, { credentials: "same-origin" }).then(function (response) { return response.json(); });
+  }
+
+  function shard(number) {
+    if (!shards.has(number)) shards.set(number, fetchJson("search-text/" + number + ".json"));
+    return shards.get(number);
+  }
+
+  // A result that matched only in its text shows where: the section and a passage with
+  // the matched words marked.
+  function drawSnippets(drawn, state) {
+    drawn.slice(0, SNIPPETS).forEach(function (position) {
+      var item = cards[position];
+      var old = item.querySelector(".atlas-card__snippet");
+      if (old) old.remove();
+      if (!inText.has(position)) return;
+      shard(Math.floor(position / engine.shard)).then(function (texts) {
+        if (formState().q !== state.q || item.querySelector(".atlas-card__snippet")) return;
+        var passage = engine.passage(texts[position % engine.shard], state.q);
+        if (!passage) return;
+        var p = element("p", "atlas-card__snippet");
+        p.append(element("span", "atlas-card__section", engine.sections[passage.section] + ": "));
+        passage.pieces.forEach(function (piece) {
+          p.append(piece[1] ? element("mark", null, piece[0]) : piece[0]);
+        });
+        item.querySelector(".atlas-card__summary").after(p);
+      });
+    });
+  }
+
+  function link(text, params) {
+    var a = element("a", null, text);
+    a.href = "?" + params.toString();
+    return a;
+  }
+
+  // Nothing matches: say what would, rather than a dead end.
+  function drawHelp(state, shownCount) {
+    var drawing = ++helpDrawn;
+    helpEl.replaceChildren();
+    helpEl.hidden = true;
+    if (shownCount > 0 || !state.q.trim() || !engine) return;
+    var all = engine.search(state.q) || [];
+    if (active(state) && all.length) {
+      var clear = element("button", "md-button", "Show the " + all.length + (all.length === 1 ? " practice" : " practices") +
+        " that match without the filters");
+      clear.type = "button";
+      clear.addEventListener("click", function () {
+        writeForm({ q: state.q, sort: state.sort, facets: emptyFacets() });
+        update(true);
+      });
+      var p = element("p");
+      p.append("Your filters hide every match for “" + state.q.trim() + "”. ", clear);
+      helpEl.append(p);
+    }
+    var counts = engine.wordCounts(state.q);
+    if (counts.length > 1) {
+      var words = element("p", null, "Each word alone finds: ");
+      counts.forEach(function (entry, i) {
+        var params = new URLSearchParams(window.location.search);
+        params.set("q", entry.word);
+        if (i) words.append(", ");
+        words.append(link(entry.word, params), " (" + entry.count + ")");
+      });
+      helpEl.append(words);
+    }
+    if (!vocabulary) vocabulary = fetchJson("search-words.json");
+    vocabulary.then(function (known) {
+      if (drawing !== helpDrawn) return;
+      var changed = false;
+      var better = counts.map(function (entry) {
+        if (entry.count > 0 || entry.word.indexOf(" ") !== -1) return entry.word;
+        var guess = window.AtlasSearch.suggest(entry.word, known);
+        if (guess) changed = true;
+        return guess || entry.word;
+      }).join(" ");
+      if (!changed) return;
+      var params = new URLSearchParams(window.location.search);
+      params.set("q", better);
+      var p = element("p", "atlas-suggest", "Did you mean ");
+      p.append(link(better, params), "?");
+      helpEl.prepend(p);
+      helpEl.hidden = false;
+    });
+    helpEl.hidden = !helpEl.childNodes.length;
   }
 
   function update(push) {
@@ -161,14 +356,34 @@
     if (url !== window.location.search && !(url === window.location.pathname && !window.location.search)) {
       window.history[push ? "pushState" : "replaceState"](null, "", url);
     }
-    apply(state);
+    if (data) apply(state);
   }
 
+  // On a phone the filters open as a panel over the results, with a live count.
+  function openPanel(open) {
+    form.classList.toggle("atlas-filters--open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) {
+      panel.querySelector("summary").focus();
+    } else {
+      toggle.focus();
+    }
+  }
+
+  toggle.addEventListener("click", function () { openPanel(toggle.getAttribute("aria-expanded") !== "true"); });
+  showButton.addEventListener("click", function () {
+    openPanel(false);
+    list.scrollIntoView({ block: "start" });
+  });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && form.classList.contains("atlas-filters--open")) openPanel(false);
+  });
   form.addEventListener("change", function (event) {
     if (event.target === queryInput) return;
     update(true);
   });
   queryInput.addEventListener("input", function () {
+    loadBody();
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(function () { update(false); }, 150);
   });
@@ -177,7 +392,7 @@
     update(true);
   });
   form.querySelector("[data-atlas-clear]").addEventListener("click", function () {
-    writeForm({ q: "", sort: "", facets: facetKeys.reduce(function (all, key) { all[key] = []; return all; }, {}) });
+    writeForm({ q: "", sort: "", facets: emptyFacets() });
     update(true);
   });
   var copyButton = form.querySelector("[data-atlas-copy]");
@@ -195,17 +410,30 @@
     showAll = false;
     var state = readState();
     writeForm(state);
-    apply(state);
+    if (data) apply(state);
   });
 
-  form.hidden = false;
   var initial = readState();
   writeForm(initial);
-  if (!initial.q.trim()) apply(initial);  // with a query, the index decides: wait for it
 
   // The page's head started downloading and parsing the index (overrides/main.html).
-  window.AtlasIndexData.then(function (data) {
-    index = window.lunr.Index.load(data);
+  window.AtlasIndexData.then(function (indexData) {
+    data = indexData;
+    engine = new window.AtlasSearch.Engine(window.lunr, data);
+    values = data.practices.map(function (practice) {
+      var own = {};
+      facetKeys.forEach(function (key) {
+        var field = practice[FIELD[key]];
+        own[key] = Array.isArray(field) ? field : [field];
+      });
+      return own;
+    });
+    // The cards already in the page are reused, not drawn again.
+    var position = new Map(data.practices.map(function (practice, i) { return [practice[0], i]; }));
+    Array.prototype.forEach.call(list.children, function (item) {
+      cards[position.get(item.getAttribute("data-practice-id"))] = item;
+    });
+    if (initial.q.trim()) loadBody();
     apply(formState());
     // Milliseconds from navigation to the first result on screen (the frame after the
     // change has been painted): the benchmark reads it, tests wait for it.
@@ -214,5 +442,7 @@
         root.setAttribute("data-search-ready", String(Math.round(window.performance.now())));
       });
     });
+  }).catch(function () {
+    root.classList.remove("atlas-catalogue--pending"); // no index: the first page of cards stays
   });
 })();

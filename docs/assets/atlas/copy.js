@@ -1,12 +1,34 @@
-/* Copy a text to the clipboard and say so on the button; fall back to a prompt where
+/* Copy a text to the clipboard and say so on the control; fall back to a prompt where
  * the clipboard is not available (plain http on an intranet, older browsers). */
 (function () {
   "use strict";
-  window.AtlasCopy = function (text, button) {
-    var label = button.textContent;
+  var status;
+
+  /* Screen readers hear "Copied" too: one polite status region, made when first needed. */
+  function announce(text) {
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "atlas-visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  window.AtlasCopy = function (text, control) {
     var done = function () {
-      button.textContent = "Copied";
-      window.setTimeout(function () { button.textContent = label; }, 2000);
+      // A button says "Copied" for two seconds; a heading's ¶ link shows it beside itself (CSS).
+      var button = control.tagName === "BUTTON";
+      if (button && !control.hasAttribute("data-label")) control.setAttribute("data-label", control.textContent);
+      if (button) control.textContent = "Copied";
+      control.setAttribute("data-copied", "");
+      announce(control.hasAttribute("data-copy-link") ? "Link copied" : "Copied");
+      window.clearTimeout(control.atlasCopied);
+      control.atlasCopied = window.setTimeout(function () {
+        if (button) control.textContent = control.getAttribute("data-label");
+        control.removeAttribute("data-copied");
+      }, 2000);
     };
     var ask = function () { window.prompt("Copy this:", text); };
     if (navigator.clipboard && window.isSecureContext) {
