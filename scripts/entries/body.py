@@ -238,7 +238,7 @@ def _check_token(token: Token, first_line: int) -> list[BodyProblem]:
         return _check_target(token.meta["url"], line)
     if token.type == "fence" and token.map[1] - token.map[0] - token.content.count("\n") == 1:
         # A closed fence spans its content and two fence lines; an open one runs to the end.
-        return [BodyProblem(line, f"a code block opened with {token.markup} is never closed")]
+        return [BodyProblem(line, f"a code block opened with {_short(token.markup, 12)} is never closed")]
     if token.type == "inline":
         return _check_inline(token, line)
     return []
