@@ -298,13 +298,21 @@ def build_index(
             fields = search_document(practice, taxonomy)
             builder.add({"id": str(position), **{name: _field_words(text, synonyms) for name, text in fields.items()}})
     return {
-        "index": builder.build().serialize(),
+        "index": _rounded(builder.build().serialize()),
         "practices": [_card(p, (changed or {}).get(p.id) or p.last_reviewed.isoformat()) for p in practices],
         "sections": [spec.title for spec in SECTIONS],
         "spelling": browser_rules(),
         "synonyms": synonyms.browser(),
         "shard": TEXT_SHARD,
     }
+
+
+def _rounded(index: dict) -> dict:
+    """Field-vector scores to one decimal: they only rank results, and lunr.py's three
+    decimals were a sixth of the first index's weight."""
+    for _, vector in index["fieldVectors"]:
+        vector[1::2] = [round(score, 1) for score in vector[1::2]]
+    return index
 
 
 def _card(practice: Practice, changed: str) -> list:
@@ -326,7 +334,7 @@ def build_body_index(practices: list[Practice], synonyms: Synonyms | None = None
         for position, practice in enumerate(practices):
             text = " ".join(plain_text(section.text) for section in practice.sections)
             builder.add({"id": str(position), BODY_FIELD: _field_words(text, synonyms)})
-    return builder.build().serialize()
+    return _rounded(builder.build().serialize())
 
 
 def section_texts(practices: list[Practice]) -> list[list]:

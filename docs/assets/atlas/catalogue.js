@@ -205,8 +205,19 @@
     drawHelp(state, shown.length);
   }
 
-  // The map follows the results: a dot shows while one of its practices is a result.
+  // The map follows the results: a dot shows while one of its practices is a result. Its
+  // outline is fetched when the reader opens it, not before the first result.
   var dots = root.querySelectorAll("[data-atlas-map] a[data-practice-ids]");
+  var mapBox = root.querySelector("[data-atlas-map-box]");
+  if (mapBox) {
+    mapBox.addEventListener("toggle", function () {
+      var outline = mapBox.querySelector("image[data-href]");
+      if (mapBox.open && outline) {
+        outline.setAttribute("href", outline.getAttribute("data-href"));
+        outline.removeAttribute("data-href");
+      }
+    });
+  }
   function drawMap(shown) {
     var ids = new Set(shown.map(function (position) { return data.practices[position][0]; }));
     dots.forEach(function (dot) {
