@@ -33,7 +33,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.serve import start
-from benchmarks.site import ENV, REPO, full_project
+from benchmarks.site import ENV, REPO, copy_sources, full_project
 
 VERSION = "12.2.3"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -64,13 +64,7 @@ def lighthouse_command() -> str:
 def project(folder: Path, size: str) -> Path:
     """A copy of the project: the real collection, or `size` synthetic practices."""
     if size == "real":
-        target = folder / "real"
-        target.mkdir()
-        for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-            shutil.copy(REPO / name, target)
-        for name in ("docs", "overrides", "scripts", "practices"):
-            shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        return target
+        return copy_sources(folder / "real", ("docs", "overrides", "scripts", "practices"))
     return full_project(folder, int(size))
 
 

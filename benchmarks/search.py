@@ -51,8 +51,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
-REPO = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from benchmarks.site import ENV, REPO, copy_sources
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]  # fmt: skip
@@ -97,12 +97,7 @@ ATLAS_QUERIES = """async (queries) => {
 
 def project(folder: Path, size: int | None) -> Path:
     """A copy of the site's sources with the real practices (size None) or `size` synthetic ones."""
-    target = folder / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        shutil.copy(REPO / name, target)
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    target = copy_sources(folder / "project")
     if size is None:
         shutil.copytree(REPO / "practices", target / "practices")
     else:

@@ -88,13 +88,18 @@ def build(project: Path, site: Path) -> None:
     )
 
 
-def full_project(folder: Path, count: int) -> Path:
-    project = folder / "full"
-    project.mkdir()
+def copy_sources(target: Path, folders: tuple[str, ...] = ("docs", "overrides", "scripts")) -> Path:
+    """A copy of the site's sources (configuration, guide, pages, theme, code) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        shutil.copy(REPO / name, project)
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(REPO / name, target)
+    for name in folders:
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def full_project(folder: Path, count: int) -> Path:
+    project = copy_sources(folder / "full")
     write_collection(project, count, REPO / "practices" / "taxonomy.yml")
     return project
 
