@@ -23,18 +23,12 @@ from pathlib import Path
 import yaml
 
 from scripts.site.build import InvalidEntries, SiteContent, build_site
-from scripts.site.collection import Settings, editors_settings
+from scripts.site.collection import Settings, settings_from
 
 
-def settings_from(config_file: Path) -> Settings:
-    """site_url, repo_url, the branch of edit_uri and extra.editors, read from mkdocs.yml without MkDocs."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    return Settings(
-        base_url=(config.get("site_url") or "/").rstrip("/") + "/",
-        repo_url=(config.get("repo_url") or "").rstrip("/"),
-        branch=(config.get("edit_uri") or "edit/main/").strip("/").split("/")[1],
-        **editors_settings((config.get("extra") or {}).get("editors")),
-    )
+def read_settings(config_file: Path) -> Settings:
+    """The site's settings from mkdocs.yml, read without MkDocs."""
+    return settings_from(yaml.safe_load(config_file.read_text(encoding="utf-8")) or {})
 
 
 def write(content: SiteContent, folder: Path) -> None:
@@ -72,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path("."), help="the folder holding mkdocs.yml (default: .)")
     parser.add_argument("--base-url", help="the published address (default: site_url in mkdocs.yml)")
     args = parser.parse_args(argv)
-    settings = settings_from(args.project / "mkdocs.yml")
+    settings = read_settings(args.project / "mkdocs.yml")
     if args.base_url:
         settings = dataclasses.replace(settings, base_url=args.base_url.rstrip("/") + "/")
     guide = (args.project / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 
 from scripts.site import csp
 from scripts.site.build import InvalidEntries, SiteContent, build_site
-from scripts.site.collection import Settings, editors_settings
+from scripts.site.collection import settings_from
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 STATE = "atlas_content"  # attribute of the config that holds this build's SiteContent
@@ -31,12 +31,7 @@ def on_files(files: Files, config) -> Files:
     # Runs once per build before any page is read: the earliest point where generated
     # pages can join the build, and the place to stop before anything is published.
     project = Path(config.config_file_path).parent
-    settings = Settings(
-        base_url=(config.site_url or "/").rstrip("/") + "/",
-        repo_url=(config.repo_url or "").rstrip("/"),
-        branch=(config.edit_uri or "edit/main/").strip("/").split("/")[1],  # 'edit/<branch>/docs/'
-        **editors_settings(config.extra.get("editors")),
-    )
+    settings = settings_from(config)
     try:
         content = build_site(project / "practices", (project / "CONTRIBUTING.md").read_text("utf-8"), settings)
     except (InvalidEntries, ValueError) as exc:

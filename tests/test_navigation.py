@@ -156,7 +156,7 @@ def test_the_guide_names_the_configured_address():
 
 
 def test_the_editors_contact_comes_from_the_settings(tmp_path):
-    from scripts.build_pages import settings_from
+    from scripts.build_pages import read_settings as settings_from
 
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_url: https://x.org/\nextra:\n  editors:\n    email: desk@x.org\n    name: the desk\n")

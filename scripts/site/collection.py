@@ -40,13 +40,19 @@ class Settings:
     editors_name: str = "the editors"
 
 
-def editors_settings(editors: dict | None) -> dict:
-    """Settings' editors fields from the configuration's `extra: editors: {email, name}`."""
-    editors = editors or {}
+def settings_from(config) -> Settings:
+    """Settings from mkdocs.yml's values (a dict, or MkDocs' config, which is one): site_url,
+    repo_url, the branch in edit_uri ('edit/<branch>/docs/') and `extra: editors`."""
+    editors = (config.get("extra") or {}).get("editors") or {}
     found = {"editors_email": str(editors.get("email") or "").strip()}
     if editors.get("name"):
         found["editors_name"] = str(editors["name"]).strip()
-    return found
+    return Settings(
+        base_url=(config.get("site_url") or "/").rstrip("/") + "/",
+        repo_url=(config.get("repo_url") or "").rstrip("/"),
+        branch=(config.get("edit_uri") or "edit/main/").strip("/").split("/")[1],
+        **found,
+    )
 
 
 @dataclass
