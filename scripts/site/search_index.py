@@ -356,4 +356,3 @@ def vocabulary(practices: list[Practice], taxonomy: Taxonomy) -> list[list]:
             if len(word) >= 3 and not word.isdigit() and stop_word_filter(Token(word)) is not None:
                 counts[word] = counts.get(word, 0) + 1
     return sorted([word, count] for word, count in counts.items())
-
