@@ -588,6 +588,14 @@ def _practice_rule(entry: dict, written: dict, at: At, ctx: Context) -> None:
 
 
 STATUS_AS_OF_YEARS = 3  # a status older than this is probably out of date
+CHECKED_DAYS = 365  # ...unless an editor looked for newer reports within this many days
+
+
+def _checked_lately(entry: dict, ctx: Context) -> bool:
+    """An old status is a question for an editor, answered by a recent `last_reviewed`: the
+    page still says when the status was last reported, so readers see its age."""
+    reviewed = entry.get("last_reviewed")
+    return bool(reviewed) and (ctx.today - dt.date.fromisoformat(reviewed)).days <= CHECKED_DAYS
 
 
 def _status_rule(entry: dict, at: At, ctx: Context) -> None:
@@ -596,9 +604,10 @@ def _status_rule(entry: dict, at: At, ctx: Context) -> None:
         at.field("status").error(
             f"is '{status}': add status_as_of, the year (or YYYY-MM) in which a source last showed it {status}"
         )
-    if as_of and _date_floor(as_of).year < ctx.today.year - STATUS_AS_OF_YEARS:
+    if as_of and _date_floor(as_of).year < ctx.today.year - STATUS_AS_OF_YEARS and not _checked_lately(entry, ctx):
         at.field("status_as_of").warning(
-            f"'{as_of}' is more than {STATUS_AS_OF_YEARS} years ago; check whether the status still holds"
+            f"'{as_of}' is more than {STATUS_AS_OF_YEARS} years ago; check whether the status still holds,"
+            " then set last_reviewed to the day you checked"
         )
     started = entry.get("started")
     if as_of and started and as_of[: min(len(as_of), len(started))] < started[: min(len(as_of), len(started))]:
