@@ -34,7 +34,7 @@ METHODS = [
 ]
 OPTIONS = {"scripts/site/templates/**.html": JINJA, "overrides/**.html": JINJA}
 # atlas_t(text, language): the theme's overrides (scripts/mkdocs_hooks.py _interface_string).
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "atlas_t": (1,)}
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "gettext": None, "ngettext": (1, 2), "atlas_t": (1,)}
 HEADER = dict(
     project="Practice Atlas",
     version="",

@@ -160,6 +160,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair for extraction; translate it with `ngettext()` where it is shown."""
+    return singular, plural
+
+
 # Strings the scripts in docs/assets/atlas write, by their English text: each page carries
 # them in its language (overrides/main.html, #atlas-strings), read by assets/atlas/text.js.
 SCRIPT_STRINGS = (
@@ -176,11 +181,11 @@ SCRIPT_STRINGS = (
     N_("Back to results"),
 )
 SCRIPT_PLURALS = (  # (singular, plural): the script picks the form for its count
-    (N_("practice"), N_("practices")),
-    (N_("Show %(num)d practice"), N_("Show %(num)d practices")),
-    (
-        N_("Show the %(num)d practice that matches without the filters"),
-        N_("Show the %(num)d practices that match without the filters"),
+    N_plural("practice", "practices"),
+    N_plural("Show %(num)d practice", "Show %(num)d practices"),
+    N_plural(
+        "Show the %(num)d practice that matches without the filters",
+        "Show the %(num)d practices that match without the filters",
     ),
 )
 
