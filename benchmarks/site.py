@@ -22,6 +22,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import write_collection
 from scripts.entries.validate import validate
+from scripts.site.i18n import LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -43,6 +44,9 @@ nav:
   - index.md
 not_in_nav: |
   /practices/*.md
+  /sq/
+  /mk/
+  /sr/
 """
 
 NODE_QUERY = """
@@ -105,16 +109,19 @@ def full_project(folder: Path, count: int) -> Path:
 
 
 def bare_project(folder: Path, practices: Path) -> Path:
-    """The same entries as plain Material pages (title and body), no hook, out of the nav."""
+    """The same entries as plain Material pages (title and body), no hook, out of the nav:
+    one page per practice in each interface language, as many pages as the atlas builds."""
     project = folder / "bare"
-    docs = project / "docs" / "practices"
-    docs.mkdir(parents=True)
+    (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(BARE_CONFIG)
     (project / "docs" / "index.md").write_text("# Bare\n")
-    for entry in practices.glob("practice-*.md"):
-        _, front, body = entry.read_text(encoding="utf-8").split("---\n", 2)
-        title = re.search(r'^title: "(.*)"$', front, re.M).group(1)
-        (docs / entry.name).write_text(f"# {title}\n\n{body}", encoding="utf-8")
+    for language in LANGUAGES:
+        docs = project / "docs" / language.prefix / "practices"
+        docs.mkdir(parents=True, exist_ok=True)
+        for entry in practices.glob("practice-*.md"):
+            _, front, body = entry.read_text(encoding="utf-8").split("---\n", 2)
+            title = re.search(r'^title: "(.*)"$', front, re.M).group(1)
+            (docs / entry.name).write_text(f"# {title}\n\n{body}", encoding="utf-8")
     return project
 
 

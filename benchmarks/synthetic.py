@@ -133,6 +133,8 @@ def write_collection(folder: Path, count: int, taxonomy_file: Path, seed: int = 
     root = folder / "practices"
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(taxonomy_file, root / "taxonomy.yml")
+    for translation in taxonomy_file.parent.glob("taxonomy.*.yml"):  # the vocabularies in other languages
+        shutil.copy(translation, root / translation.name)
     taxonomy, _ = load_taxonomy(taxonomy_file)
     rng = random.Random(seed)
     for index in range(count):

@@ -10,6 +10,7 @@ Per-build state lives on the build's config object, so `mkdocs serve` rebuilds s
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import jinja2
@@ -19,12 +20,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from scripts.site import csp
+from scripts.site import csp, i18n
 from scripts.site.build import InvalidEntries, SiteContent, build_site
 from scripts.site.collection import settings_from
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 STATE = "atlas_content"  # attribute of the config that holds this build's SiteContent
+ENGLISH_COPIES = "atlas_english_copies"  # hand-written pages shown in English in another tree
+
+
+def on_config(config):
+    setattr(config, ENGLISH_COPIES, set())
+    return config
 
 
 def on_files(files: Files, config) -> Files:
@@ -37,8 +44,9 @@ def on_files(files: Files, config) -> Files:
     except (InvalidEntries, ValueError) as exc:
         raise PluginError(str(exc)) from None
     setattr(config, STATE, content)
+    generated = _hand_written_in_other_languages(files, config)
     taken = {f.dest_uri: f.src_uri for f in files}
-    generated = [File.generated(config, page.path, content="") for page in content.pages]
+    generated += [File.generated(config, page.path, content="") for page in content.pages]
     generated += [File.generated(config, path, content=text) for path, text in content.files.items()]
     for file in generated:
         # A hand-written file and a generated one at the same address: refuse, never replace.
@@ -46,6 +54,50 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"the generated {file.src_uri} would replace docs/{taken[file.dest_uri]}")
         files.append(file)
     return files
+
+
+def _hand_written_in_other_languages(files: Files, config) -> list[File]:
+    """docs/about.md is published as /about/ and, for each other language, /sq/about/: its
+    translation where docs/about.sq.md exists, else the English text, which the page marks
+    as English (partials/content.html) under the language's interface."""
+    translations = {}
+    for file in list(files):
+        stem, _, code = file.src_uri.removesuffix(".md").rpartition(".")
+        if file.is_documentation_page() and stem and code in i18n.BY_CODE:
+            translations[(f"{stem}.md", code)] = file.content_string
+            files.remove(file)  # never published at /about.sq/
+    copies = []
+    for file in files.documentation_pages():
+        for language in i18n.TRANSLATED:
+            text = translations.get((file.src_uri, language.code))
+            text = _shared_files_above(text or file.content_string, language)
+            copy = File.generated(config, language.prefix + file.src_uri, content=text)
+            copies.append(copy)
+            if (file.src_uri, language.code) not in translations:
+                getattr(config, ENGLISH_COPIES).add(copy.src_uri)
+    return copies
+
+
+# A Markdown link's target (path, then #anchor): relative, and not an anchor on the same page.
+_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s#]+)((?:#[^)\s]*)?)\)")
+
+
+def _shared_files_above(markdown: str, language: i18n.Language) -> str:
+    """The data files, feeds and assets exist once, at the site's root: a page copied into
+    /sq/ links to them one folder up (its links to pages, *.md, stay in its own tree)."""
+    up = "../" * language.prefix.count("/")
+
+    def link(match: re.Match) -> str:
+        path, anchor = match.groups()
+        return match.group(0) if path.endswith(".md") else f"]({up}{path}{anchor})"
+
+    return _LINK.sub(link, markdown)
+
+
+def _language_of(src_uri: str) -> i18n.Language:
+    first = src_uri.split("/", 1)[0]
+    language = i18n.BY_CODE.get(first)
+    return language if language is not None and "/" in src_uri else i18n.DEFAULT
 
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
@@ -61,10 +113,30 @@ def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
         return once[key]
 
     env.globals["atlas_once"] = render_once
+    env.globals["atlas_t"] = _interface_string
+    env.globals["atlas_theme_string"] = _theme_string
+    env.globals["atlas_strings"] = lambda code: Markup(i18n.script_strings(code))
     env.loader = jinja2.ChoiceLoader(
         [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})]
     )
     return env
+
+
+def _interface_string(text: str, code: str | None) -> str:
+    """A string of the theme's overrides (nav titles, the header search) in the page's language."""
+    return i18n.translations(code or i18n.DEFAULT.code).gettext(text)
+
+
+def _theme_string(key: str, code: str | None) -> str:
+    """Material strings Practice Atlas answers itself: the page's language tag (Material's
+    Serbian in Latin script is 'sh'), and a search placeholder that says what it does."""
+    if not code:
+        return ""
+    if key == "language":
+        return i18n.BY_CODE[code].tag
+    if key == "search.placeholder":
+        return _interface_string("Search", code)
+    return ""
 
 
 def _content(config) -> SiteContent:
@@ -74,6 +146,7 @@ def _content(config) -> SiteContent:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     content = _content(config)
     generated = content.page_for(page.file.src_uri)
+    language = _language_of(page.file.src_uri)
     if generated is not None:
         # Metadata as data, never as text the theme or MkDocs could re-read as YAML.
         page.meta = generated.meta
@@ -82,17 +155,44 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         markdown = ""
     else:
         # Hand-written pages: their computed parts replace markers such as <!-- atlas:browse -->.
-        for name, part in content.parts.items():
-            markdown = markdown.replace(f"<!-- atlas:{name} -->", part)
+        english = page.file.src_uri in getattr(config, ENGLISH_COPIES)
+        for name, part in content.language_parts[language.code].items():
+            # In an English text on an Albanian page, the computed parts are Albanian.
+            wrapped = f'<div lang="{language.tag}">{part}</div>' if english else part
+            markdown = markdown.replace(f"<!-- atlas:{name} -->", wrapped)
+        if english:
+            page.meta["atlas_content_lang"] = "en"
     # Theme templates print page.meta title and description as they are: hand them over
     # escaped, marked safe so that templates which do escape do not escape twice.
     for key in ("title", "description"):
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = Markup(html.escape(value))
+    _set_language(page, language, config)
     # Dates from the entries, not the build clock: the sitemap's lastmod and its gzip stamp.
     page.update_date = generated.date if generated is not None else content.newest
     return markdown
+
+
+def _set_language(page, language: i18n.Language, config) -> None:
+    """The page's language, for the theme's strings, and the same page in every language:
+    for the switcher, the hreflang links and the sitemap."""
+    page.meta["atlas_lang"] = language.code
+    page.meta["atlas_material"] = "sh" if language.code == "sr" else language.code
+    page.meta["atlas_prefix"] = language.prefix
+    path = page.url.removeprefix(language.prefix)
+    site_url = config.site_url or "/"
+    page.meta["atlas_alternates"] = [
+        {
+            "code": other.code,
+            "tag": other.tag,
+            "name": other.name,
+            "path": other.prefix + path,
+            "url": site_url + other.prefix + path,
+            "current": other is language,
+        }
+        for other in i18n.LANGUAGES
+    ]
 
 
 def on_page_content(html_text: str, page, config, files) -> str:

@@ -17,6 +17,12 @@ pytest_plugins = ["tests.browser"]  # the browser fixtures, for every test file
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+def copy_vocabularies(folder: Path) -> None:
+    """practices/taxonomy.yml and its translations (taxonomy.<language>.yml) into `folder`."""
+    for path in (REPO / "practices").glob("taxonomy*.yml"):
+        shutil.copy(path, folder / path.name)
+
+
 TODAY = dt.date(2026, 11, 23)  # fixed, so date rules give the same answer every day
 
 
@@ -27,7 +33,7 @@ class Collection:
         self.base = base
         self.root = base / "practices"
         self.root.mkdir()
-        shutil.copy(REPO / "practices" / "taxonomy.yml", self.root)
+        copy_vocabularies(self.root)
 
     def add(self, name: str, text: str | bytes) -> Path:
         path = self.root / name

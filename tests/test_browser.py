@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser import all_ids, expected_ids, open_catalogue, result_count, visible_ids
-from tests.conftest import SURVEY_ENTRY
+from tests.conftest import SURVEY_ENTRY, copy_vocabularies
 
 
 def test_catalogue_lists_everything_at_first(page, server, test_practices):
@@ -457,7 +457,6 @@ def open_form(browser, server, width: int = 1280):
 
 def test_suggestion_form_writes_a_valid_entry(browser, server, tmp_path):
     from scripts.entries.validate import validate
-    from tests.conftest import REPO
 
     context, page, errors = open_form(browser, server)
     fill_suggestion_form(page)
@@ -479,7 +478,7 @@ def test_suggestion_form_writes_a_valid_entry(browser, server, tmp_path):
     )
     root = tmp_path / "practices"
     root.mkdir()
-    (root / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
+    copy_vocabularies(root)
     (root / "municipal-safety-council-in-danilovgrad.md").write_text(text, encoding="utf-8")
     report = validate(root)
     assert [p.format() for p in report.problems] == []

@@ -14,7 +14,7 @@ import pytest
 from scripts.site.build import build_site
 from scripts.site.collection import Settings
 from scripts.site.history import parse_log, read_history
-from tests.conftest import FIXTURES, REPO, require_tool
+from tests.conftest import FIXTURES, copy_vocabularies, require_tool
 
 SETTINGS = Settings(base_url="https://practice-atlas.example.org/", repo_url="https://github.com/x/atlas")
 GIT_ENV = {
@@ -147,7 +147,7 @@ def test_the_log_is_read_whatever_the_order_of_renames():
 
 
 def _collection(repository: Repository) -> None:
-    shutil.copy(REPO / "practices" / "taxonomy.yml", repository.root)
+    copy_vocabularies(repository.root)
     for path in sorted((FIXTURES / "valid").glob("*.md")):
         shutil.copy(path, repository.root)
 

@@ -21,7 +21,7 @@ PAGE_TYPES = {
     "catalogue": "practices/index.html",
     "practice": "practices/base-entry/index.html",
     "region": "regions/western-balkans/index.html",
-    "region with no practice": "regions/east-asia/index.html",
+    "region in East Asia": "regions/east-asia/index.html",
     "theme": "themes/social-cohesion/index.html",
     "regions": "regions/index.html",
     "themes": "themes/index.html",
@@ -34,6 +34,13 @@ PAGE_TYPES = {
     "redirect": "practices/old-dialogue-council/index.html",
     "withdrawn": "practices/withdrawn-pilot/index.html",
     "404": "404.html",
+    # The interface in other languages (scripts/site/i18n.py)
+    "home in Albanian": "sq/index.html",
+    "catalogue in Albanian": "sq/practices/index.html",
+    "practice in Macedonian": "mk/practices/base-entry/index.html",
+    "region in Serbian": "sr/regions/western-balkans/index.html",
+    "form in Albanian": "sq/contribute/new/index.html",
+    "English page in the Macedonian tree": "mk/about/index.html",
 }
 
 

@@ -133,11 +133,18 @@ def test_vocabularies_are_published(test_site, report):
     data = json.loads(load(test_site, "api/taxonomy.json"))
     for key, terms in report.taxonomy.vocabularies.items():
         assert [t["id"] for t in data["vocabularies"][key]] == [t.id for t in terms]
-    assert data["vocabularies"]["regions"][0] == {
+    first = data["vocabularies"]["regions"][0]
+    assert {key: first[key] for key in ("id", "label", "description")} == {
         "id": "western-balkans",
         "label": "Western Balkans",
         "description": "Albania, Bosnia and Herzegovina, Kosovo, Montenegro, North Macedonia and Serbia.",
     }
+    # Each term in every shipped language, as the /sq/, /mk/ and /sr/ pages show it.
+    for code, translated in report.translations.items():
+        assert first["translations"][code] == {
+            "label": translated.terms("regions")[0].label,
+            "description": translated.terms("regions")[0].description,
+        }
 
 
 def test_open_data_page_documents_every_field(test_site):

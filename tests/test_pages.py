@@ -18,6 +18,7 @@ from scripts.entries.taxonomy import Term, load_taxonomy
 from scripts.site import csp
 from scripts.site.build import InvalidEntries, SiteContent, build_site, output_path
 from scripts.site.collection import Settings
+from scripts.site.i18n import LANGUAGES
 from scripts.site.templating import render
 from tests.conftest import FIXTURES, REPO, write_test_collection
 
@@ -63,6 +64,15 @@ def content(tmp_path_factory) -> SiteContent:
     return build_site(root, (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"), SETTINGS)
 
 
+def test_a_region_with_no_practice_says_so_plainly(content):
+    # Every region of the real collection has practices; this small one leaves East Asia empty.
+    assert not content.site.with_term("region", "east-asia")
+    text = content.page_for("regions/east-asia.md").html
+    assert "has no practice under" in text
+    assert "Search and filter" not in text and "0 practices" not in text
+    assert 'href="../../contribute/new/"' in text
+
+
 def test_every_generated_page_and_file_is_there(content):
     paths = {p.path for p in content.pages}
     ids = [p.id for p in content.site.practices]
@@ -94,16 +104,16 @@ def test_entry_text_never_becomes_markup(content):
 
 def test_inline_scripts_are_only_the_form_description(content):
     # and the catalogue's one line that holds a filtered view back until it is drawn
+    catalogues = {language.prefix + "practices/index.md" for language in LANGUAGES}
+    forms = {language.prefix + "contribute/new.md" for language in LANGUAGES}
     for page in content.pages:
         scripts = csp.inline_scripts(page.html)
-        assert scripts == ([] if page.path != "practices/index.md" else scripts[:1]), page.path
+        assert scripts == ([] if page.path not in catalogues else scripts[:1]), page.path
         assert all(len(script) < 200 for script in scripts)
         for tag, attrs in Tags(page.html).tags:
-            if tag == "script" and "src" not in attrs and page.path != "practices/index.md":
-                assert (page.path, attrs) == (
-                    "contribute/new.md",
-                    {"type": "application/json", "id": "atlas-form-schema"},
-                )
+            if tag == "script" and "src" not in attrs and page.path not in catalogues:
+                assert page.path in forms, page.path
+                assert attrs == {"type": "application/json", "id": "atlas-form-schema"}
 
 
 def test_form_description_cannot_end_its_script(content):
@@ -268,7 +278,10 @@ def test_citation_files_name_the_atlas_as_publisher_and_no_author(content):
     assert item["issued"] == {"date-parts": [[2026, 1, 15]]}
     assert "author" not in item and "accessed" not in item
     page = _practice_page(content, "base-entry").html
-    assert 'href="cite.ris" download="base-entry.ris"' in page and 'href="cite.json"' in page
+    cite = "../../practices/base-entry/cite"  # one copy, linked from the page in every language
+    assert f'href="{cite}.ris" download="base-entry.ris"' in page and f'href="{cite}.json"' in page
+    albanian = next(p for p in content.pages if p.path == "sq/practices/base-entry.md").html
+    assert f'href="../{cite}.ris" download="base-entry.ris"' in albanian
 
 
 def test_handout_head_has_a_qr_code_of_the_permanent_address(content):

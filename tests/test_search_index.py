@@ -14,7 +14,7 @@ from benchmarks.synthetic import write_collection
 from scripts.entries.slug import fold_script
 from scripts.entries.validate import validate
 from scripts.site.search_index import build_index, normalise, stem
-from tests.conftest import FIXTURES, REPO, TODAY, require_tool
+from tests.conftest import FIXTURES, REPO, TODAY, copy_vocabularies, require_tool
 
 LUNR_JS = REPO / "docs" / "assets" / "atlas" / "lunr.js"
 SEARCH_JS = REPO / "docs" / "assets" / "atlas" / "search.js"
@@ -139,7 +139,7 @@ def report(tmp_path_factory):
     """The two sample entries (tests/fixtures/valid), which share their words."""
     root = tmp_path_factory.mktemp("fixtures") / "practices"
     root.mkdir()
-    shutil.copy(REPO / "practices" / "taxonomy.yml", root)
+    copy_vocabularies(root)
     for path in (FIXTURES / "valid").glob("*.md"):
         shutil.copy(path, root)
     return validate(root, today=TODAY)

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from scripts.entries.validate import validate
-from tests.conftest import FIXTURES, REPO, copy_project, mkdocs_build
+from tests.conftest import FIXTURES, REPO, copy_project, copy_vocabularies, mkdocs_build
 
 
 class Page(HTMLParser):
@@ -41,7 +41,7 @@ class Page(HTMLParser):
             self._nav_depth += 1
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
-            if self._nav_depth:
+            if self._nav_depth and "hreflang" not in attributes:  # the language switcher is not the nav
                 self.nav_links.append(attributes["href"])
         if tag in ("script", "img", "iframe", "source", "audio", "video") and attributes.get("src"):
             self.assets.append(attributes["src"])
@@ -225,7 +225,7 @@ def hostile_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     practices = base / "practices"
     practices.mkdir()
-    (practices / "taxonomy.yml").write_bytes((REPO / "practices" / "taxonomy.yml").read_bytes())
+    copy_vocabularies(practices)
     entry = (FIXTURES / "valid" / "base-entry.md").read_text(encoding="utf-8")
     entry = entry.replace(
         "title: Neighbourhood dialogue council in Exampleville", 'title: "Council \'A\' & \\"B\\" in Exampleville"'

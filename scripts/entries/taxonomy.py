@@ -131,3 +131,29 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             terms.append(Term(**values))
         vocabularies[key] = tuple(terms)
     return Taxonomy(vocabularies), problems
+
+
+def translation_paths(root: Path) -> dict[str, Path]:
+    """practices/taxonomy.<language>.yml files: the vocabularies' labels in other languages."""
+    return {path.name.split(".")[1]: path for path in sorted(root.glob("taxonomy.*.yml"))}
+
+
+def load_translation(path: Path, english: Taxonomy) -> tuple[Taxonomy, list[Problem]]:
+    """A translation of the vocabularies: the same ids as taxonomy.yml, each with its label and
+    description in the file's language, checked like the English ones. The result keeps the
+    English order and ids, so filters and addresses are the same in every language."""
+    translated, problems = load_taxonomy(path)
+    shown = display_path(path)
+    vocabularies: dict[str, tuple[Term, ...]] = {}
+    for key, terms in english.vocabularies.items():
+        given = {term.id: term for term in translated.vocabularies.get(key, ())}
+        for term in terms:
+            if term.id not in given:
+                problems.append(Problem(shown, 1, key, f"'{term.id}' has no translation; copy it from taxonomy.yml"))
+        for term_id in given:
+            if term_id not in {t.id for t in terms}:
+                problems.append(
+                    Problem(shown, 1, key, f"'{term_id}' is not a term of taxonomy.yml; remove it or add it there")
+                )
+        vocabularies[key] = tuple(given.get(term.id, term) for term in terms)
+    return Taxonomy(vocabularies), problems

@@ -14,7 +14,8 @@ from scripts.entries.retired import Retired, load_retired
 from scripts.entries.schema import INVALID, PRACTICE, At, Context
 from scripts.entries.slug import slugify
 from scripts.entries.synonyms import load_synonyms
-from scripts.entries.taxonomy import KEBAB, Taxonomy, load_taxonomy
+from scripts.entries.taxonomy import KEBAB, Taxonomy, load_taxonomy, load_translation, translation_paths
+from scripts.entries.translation import Translation, check_translation, translation_name
 
 DEFAULT_ROOT = Path("practices")
 MAX_ID_LENGTH = 80
@@ -52,6 +53,8 @@ class Report:
     practices: list[Practice] = field(default_factory=list)
     retired: list[Retired] = field(default_factory=list)
     synonyms: tuple[tuple[str, ...], ...] = ()  # practices/synonyms.yml, for search
+    translations: dict[str, Taxonomy] = field(default_factory=dict)  # taxonomy.<language>.yml
+    entry_translations: dict[tuple[str, str], Translation] = field(default_factory=dict)  # (id, language)
 
     @property
     def errors(self) -> list[Problem]:
@@ -87,6 +90,9 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
     report.problems.extend(problems)
     report.synonyms, problems = load_synonyms(root / "synonyms.yml")
     report.problems.extend(problems)
+    for language, path in translation_paths(root).items():
+        report.translations[language], problems = load_translation(path, taxonomy)
+        report.problems.extend(problems)
 
     collection, stray = collect(root)
     report.problems.extend(stray)
@@ -105,12 +111,25 @@ def validate(root: Path = DEFAULT_ROOT, paths: list[Path] | None = None, today: 
             else:
                 report.problems.append(Problem(display_path(path), 1, "file", "no such file"))
     unique = {_key(p): p for p in collection}
+    translated = {key: path for key, path in unique.items() if translation_name(path)}
+    unique = {key: path for key, path in unique.items() if key not in translated}
 
     checked = [check_entry(load_entry(path), context) for path in unique.values()]
     for item in checked:
         report.problems.extend(item.entry.problems)
     report.problems.extend(cross_check(checked))
     report.problems.extend(check_retired(checked, report.retired, display_path(retired_path), retired_lines))
+    originals = {c.entry.id: c for c in checked if c.cleaned is not None}
+    languages = tuple(sorted(report.translations))
+    for path in translated.values():
+        entry = load_entry(path)
+        original = originals.get(translation_name(path)[0])
+        result = check_translation(
+            entry, original and original.cleaned, original.sections if original else [], languages, context
+        )
+        report.problems.extend(entry.problems)
+        if result is not None and not any(p.is_error for p in entry.problems):
+            report.entry_translations[(result.id, result.language)] = result
 
     if wanted is not None:
         shown = {display_path(p) for p in wanted} | {display_path(p) for p in paths or ()}

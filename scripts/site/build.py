@@ -19,7 +19,7 @@ from scripts.contribute.json_schema import practice_json_schema
 from scripts.entries.problems import Problem
 from scripts.entries.slug import fold_script
 from scripts.entries.validate import summary_line, validate
-from scripts.site import citation, csp, open_data, pages, redirects, search_index, world_map
+from scripts.site import citation, csp, i18n, open_data, pages, redirects, search_index, world_map
 from scripts.site.collection import FACETS, LANDING, Settings, Site
 from scripts.site.feeds import atom_feed
 from scripts.site.history import read_history
@@ -41,6 +41,7 @@ class SiteContent:
     pages: list[pages.Page] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # output path -> text, published as is
     parts: dict[str, str] = field(default_factory=dict)  # marker name -> HTML for hand-written pages
+    language_parts: dict[str, dict[str, str]] = field(default_factory=dict)  # the same, by language code
 
     _outputs: dict[str, str] = field(default_factory=dict, repr=False)  # output file -> what claimed it
     _by_path: dict[str, pages.Page] = field(default_factory=dict, repr=False)
@@ -77,30 +78,106 @@ def output_path(source: str) -> str:
     return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
 
-def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
-    """Validate the entries in `root` and build everything generated from them."""
+def build_site(root: Path, guide: str, settings: Settings, languages=i18n.LANGUAGES) -> SiteContent:
+    """Validate the entries in `root` and build everything generated from them: the pages in
+    every interface language (English at the site's root, the others under /<code>/), the
+    data files once."""
     report = validate(root)
     if report.errors:
         raise InvalidEntries(summary_line(report), report.problems)
     site = Site(report.practices, report.taxonomy, settings, history=read_history(root))
-    base_url = settings.base_url
     content = SiteContent(site)
+    sites = {language: _site_in(language, site, report) for language in languages}
+    search = _search_files(sites, search_index.Synonyms(report.synonyms))
+    for language, local in sites.items():
+        with i18n.using(language, frozenset(local.translations)):
+            _language_pages(content, local, guide, report)
+            for path, text in search[language].items():
+                content.add_file(language.prefix + path, text)
+            content.language_parts[language.code] = {
+                **pages.home_parts(local),
+                "open-data-fields": open_data.fields_table(),
+            }
+    content.parts = content.language_parts[i18n.DEFAULT.code]
+    _data_files(content, site, report)
+    return content
 
-    def changed_stamp(practice) -> str:
-        return site.dates(practice).changed_stamp
 
+def _site_in(language: i18n.Language, site: Site, report) -> Site:
+    """The collection as the pages of `language` show it: its vocabularies' labels, and the
+    practices with a translation in it (practices/<id>.<code>.md)."""
+    if language is i18n.DEFAULT:
+        return site
+    if language.code not in report.translations:
+        raise ValueError(
+            f"practices/taxonomy.{language.code}.yml is missing: the vocabularies have no {language.name} labels"
+        )
+    texts = {pid: t for (pid, code), t in report.entry_translations.items() if code == language.code}
+    return site.translated(report.translations[language.code], texts)
+
+
+def _search_files(sites: dict[i18n.Language, Site], synonyms) -> dict[i18n.Language, dict[str, str]]:
+    """The catalogue's search files in each language's tree. One index serves them all (the
+    practices are in the same order in each, and it holds the words of every language);
+    only the cards differ: places, labels and translated titles in the page's language."""
+    english, *others = sites.values()
+    also = [(local.practices, local.taxonomy) for local in others]
+    changed = {p.id: english.dates(p).changed_stamp for p in english.practices}
+    shared = search_index.build_index(english.practices, english.taxonomy, synonyms, changed, also)
+    words = _json(search_index.vocabulary(english.practices, english.taxonomy, also))
+    texts = [p for local in sites.values() for p in local.practices if local is english or p.id in local.translations]
+    body = _json(search_index.build_body_index(english.practices, synonyms, texts))
+    shards = [_json(shard) for shard in search_index.section_texts(english.practices)]
+    files = {}
+    for language, local in sites.items():
+        with i18n.using(language, frozenset(local.translations)):
+            index = {**shared, "practices": search_index.cards(local.practices, changed)}
+        if local.translations:  # their cards' text is in the page's language, the others' in English
+            index["translated"] = sorted(local.translations)
+        files[language] = {
+            "practices/search-index.json": _json(index),
+            "practices/search-words.json": words,
+            "practices/search-body.json": body,
+            **{f"practices/search-text/{number}.json": shard for number, shard in enumerate(shards)},
+        }
+    return files
+
+
+def _language_pages(content: SiteContent, site: Site, guide: str, report) -> None:
+    """Every page in the current language."""
+    prefix = i18n.current().prefix
     content.add_page(pages.catalogue_page(site))
     for page in pages.catalogue_pages(site):
         content.add_page(page)
     for practice in site.practices:
         content.add_page(pages.practice_page(practice, site))
-        # For reference managers, beside the page (linked from its "Cite or share" box).
-        content.add_file(f"practices/{practice.id}/cite.ris", citation.ris(practice, site))
-        content.add_file(f"practices/{practice.id}/cite.json", citation.csl_json(practice, site))
-    for facet, (folder, _) in LANDING.items():
+    for facet in LANDING:
         content.add_page(pages.landing_index_page(facet, site))
         for term in site.taxonomy.terms(FACETS[facet][1]):
             content.add_page(pages.landing_page(facet, term.id, site))
+    content.add_page(pages.contributing_page(guide, site))
+    content.add_page(pages.form_page(site))
+    content.add_page(pages.field_reference_page(site))
+    for record in report.retired:
+        if not record.replaced_by:
+            content.add_page(pages.withdrawn_page(record))
+    for path, html in redirects.redirects(site.practices, report.retired, site.base_url + prefix).items():
+        content.add_file(prefix + path, html)
+
+
+def _data_files(content: SiteContent, site: Site, report) -> None:
+    """Open data, feeds, citations, the schema and the assets: one copy, in English."""
+    base_url = site.base_url
+
+    def changed_stamp(practice) -> str:
+        return site.dates(practice).changed_stamp
+
+    for practice in site.practices:
+        # For reference managers, beside the page (linked from its "Cite or share" box).
+        content.add_file(f"practices/{practice.id}/cite.ris", citation.ris(practice, site))
+        content.add_file(f"practices/{practice.id}/cite.json", citation.csl_json(practice, site))
+    for facet, (folder, _title) in LANDING.items():
+        for term in site.taxonomy.terms(FACETS[facet][1]):
             feed = atom_feed(
                 site.with_term(facet, term.id),
                 site.taxonomy,
@@ -111,26 +188,9 @@ def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
                 changed=changed_stamp,
             )
             content.add_file(f"{folder}/{term.id}/feed.xml", feed)
-    content.add_page(pages.contributing_page(guide, site))
-    content.add_page(pages.form_page(site))
-    content.add_page(pages.field_reference_page(site))
-    for record in report.retired:
-        if not record.replaced_by:
-            content.add_page(pages.withdrawn_page(record))
-    for path, html in redirects.redirects(site.practices, report.retired, base_url).items():
-        content.add_file(path, html)
-
-    synonyms = search_index.Synonyms(report.synonyms)
-    changed = {p.id: site.dates(p).changed_stamp for p in site.practices}
-    index = search_index.build_index(site.practices, site.taxonomy, synonyms, changed)
-    content.add_file("practices/search-index.json", _json(index))
-    content.add_file("practices/search-body.json", _json(search_index.build_body_index(site.practices, synonyms)))
-    for number, shard in enumerate(search_index.section_texts(site.practices)):
-        content.add_file(f"practices/search-text/{number}.json", _json(shard))
-    content.add_file("practices/search-words.json", _json(search_index.vocabulary(site.practices, site.taxonomy)))
     content.add_file("api/practices.json", open_data.practices_json(site.practices, base_url))
     content.add_file("api/practices.csv", open_data.practices_csv(site.practices, base_url))
-    content.add_file("api/taxonomy.json", open_data.taxonomy_json(site.taxonomy))
+    content.add_file("api/taxonomy.json", open_data.taxonomy_json(site.taxonomy, report.translations))
     schema = practice_json_schema(site.taxonomy, f"{base_url}schema/practice.schema.json")
     content.add_file("schema/practice.schema.json", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
     content.add_file(
@@ -150,8 +210,6 @@ def build_site(root: Path, guide: str, settings: Settings) -> SiteContent:
     width, height = world_map.world_size()
     outline = render("world.svg", paths=world_map.world_outline(), width=width, height=height)
     content.add_file("assets/atlas/world.svg", outline)  # under every map's dots
-    content.parts = {**pages.home_parts(site), "open-data-fields": open_data.fields_table()}
-    return content
 
 
 def _json(data) -> str:

@@ -3,28 +3,36 @@ landing pages, addresses, and the plain-text forms of places and dates."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from scripts.entries.countries import COUNTRIES
 from scripts.entries.model import Practice
 from scripts.entries.taxonomy import Taxonomy
-from scripts.site.describe import SIZE_LABELS, SIZES, human_date, sizes
+from scripts.entries.translation import Translation
+from scripts.site import i18n
+from scripts.site.describe import SIZE_LABELS, SIZES, country_name, human_date, sizes
 from scripts.site.history import Dates, EntryDates, entry_dates
+from scripts.site.i18n import N_, _
 from scripts.site.search_index import normalise
+
+
+def sort_key(name: str) -> str:
+    """Names in alphabetical order whatever their script or accents (Ç after C, Ö after O)."""
+    return normalise(name)
 
 # Catalogue facets: query key -> (label, vocabulary or None, how to read a practice's values)
 FACETS = {
-    "region": ("Region", "regions", lambda p: p.regions),
-    "country": ("Country", None, lambda p: p.countries),
-    "theme": ("Theme", "themes", lambda p: p.themes),
-    "type": ("Type of practice", "types", lambda p: p.types),
-    "status": ("Status", "statuses", lambda p: (p.status,)),
-    "evidence": ("Evidence", "evidence", lambda p: (p.evidence,)),
-    "size": ("Size of the place", None, sizes),
+    "region": (N_("Region"), "regions", lambda p: p.regions),
+    "country": (N_("Country"), None, lambda p: p.countries),
+    "theme": (N_("Theme"), "themes", lambda p: p.themes),
+    "type": (N_("Type of practice"), "types", lambda p: p.types),
+    "status": (N_("Status"), "statuses", lambda p: (p.status,)),
+    "evidence": (N_("Evidence"), "evidence", lambda p: (p.evidence,)),
+    "size": (N_("Size of the place"), None, sizes),
 }
-LANDING = {"region": ("regions", "Regions"), "theme": ("themes", "Themes")}  # facet -> (folder, title)
+LANDING = {"region": ("regions", N_("Regions")), "theme": ("themes", N_("Themes"))}  # facet -> (folder, title)
 ROLE_ORDER = ("lead", "partner", "funder", "support")
 
 
@@ -63,6 +71,7 @@ class Site:
     taxonomy: Taxonomy
     settings: Settings = field(default_factory=Settings)
     history: dict[str, Dates] = field(default_factory=dict, repr=False)  # practices/ file -> commits (history.py)
+    translations: dict[str, Translation] = field(default_factory=dict)  # id -> its text in the site's language
     by_id: dict[str, Practice] = field(init=False)
     _linked: dict[str, set[str]] = field(init=False, repr=False)
     _dates: dict[str, EntryDates] = field(init=False, repr=False)
@@ -85,6 +94,20 @@ class Site:
     @property
     def repo_url(self) -> str:
         return self.settings.repo_url
+
+    def translated(self, taxonomy: Taxonomy, translations: dict[str, Translation]) -> Site:
+        """The collection in another language: the vocabularies' labels, and the title,
+        summary and sections of each practice that has a translation in it."""
+        practices = [
+            dataclasses.replace(p, title=t.title, summary=t.summary, sections=t.sections)
+            if (t := translations.get(p.id))
+            else p
+            for p in self.practices
+        ]
+        local = dataclasses.replace(self, practices=practices, taxonomy=taxonomy, translations=translations)
+        # The English order in every language: the search files refer to practices by position.
+        local.practices = [local.by_id[p.id] for p in self.practices]
+        return local
 
     def related(self, practice: Practice) -> list[Practice]:
         """Practices linked to this one, in either direction, in title order."""
@@ -112,7 +135,8 @@ class Site:
         return max((self._dates[p.id].changed.isoformat() for p in chosen), default="2000-01-01")
 
     def url(self, practice: Practice) -> str:
-        return f"{self.base_url}practices/{practice.id}/"
+        """Its permanent address, in the language of the page being built."""
+        return f"{self.base_url}{i18n.current().prefix}practices/{practice.id}/"
 
     def edit_url(self, practice: Practice) -> str:
         """The entry's own source file, not a generated page."""
@@ -127,7 +151,7 @@ class Site:
         vocabulary = FACETS[facet][1]
         if vocabulary:
             return self.taxonomy.label(vocabulary, value)
-        return SIZE_LABELS[value] if facet == "size" else COUNTRIES[value]
+        return _(SIZE_LABELS[value]) if facet == "size" else country_name(value)
 
     def facet_values(self, facet: str, counts: Counter) -> list[str]:
         """The values present, in vocabulary order (countries by name, sizes small first)."""
@@ -136,7 +160,7 @@ class Site:
             return [t for t in self.taxonomy.ids(vocabulary) if t in counts]
         if facet == "size":
             return [size for size, _, _ in SIZES if size in counts]
-        return sorted(counts, key=lambda code: COUNTRIES[code])
+        return sorted(counts, key=lambda code: sort_key(country_name(code)))
 
 
 def citation(practice: Practice, site: Site) -> str:
@@ -146,4 +170,5 @@ def citation(practice: Practice, site: Site) -> str:
     title = practice.title.replace('"', "'")
     if not title.endswith((".", "?", "!")):
         title += "."
-    return f'"{title}" Practice Atlas, last reviewed {human_date(practice.last_reviewed)}. {site.url(practice)}'
+    reviewed = _("last reviewed %(date)s") % {"date": human_date(practice.last_reviewed)}
+    return f'"{title}" Practice Atlas, {reviewed}. {site.url(practice)}'

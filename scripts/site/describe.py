@@ -4,23 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import format_date, format_skeleton
+
 from scripts.entries.countries import COUNTRIES
 from scripts.entries.model import Practice
+from scripts.site import i18n
+from scripts.site.i18n import N_, _
 
 
 def human_date(value: str | dt.date) -> str:
-    """'2017', 'April 2017' or '18 July 2023': as precise as the entry."""
+    """'2017', 'April 2017' or '18 July 2023' (in the page's language): as precise as the entry."""
     text = value.isoformat() if isinstance(value, dt.date) else value
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = dt.date(2000, parts[1], 1).strftime("%B")
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+    locale = i18n.current().babel
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    if len(parts) == 2:  # the month as it stands alone, with its year: 'April 2017', 'prill 2017'
+        return format_skeleton("yMMMM", day, locale=locale)
+    return format_date(day, "long", locale=locale)
+
+
+def country_name(code: str) -> str:
+    """The country's name in the page's language (Kosovo's XK too: CLDR has it)."""
+    language = i18n.current()
+    if language is i18n.DEFAULT:
+        return COUNTRIES[code]
+    return language.babel.territories.get(code) or COUNTRIES[code]
 
 
 def where(practice: Practice) -> str:
     places = [place.name for place in practice.places]
-    countries = [COUNTRIES[c] for c in practice.countries]
+    countries = [country_name(c) for c in practice.countries]
     return " · ".join([", ".join(places), ", ".join(countries)] if places else [", ".join(countries)])
 
 
@@ -30,19 +45,19 @@ def when(practice: Practice) -> str:
             return human_date(practice.started)
         return f"{human_date(practice.started)} – {human_date(practice.ended)}"
     if practice.started:
-        return f"Since {human_date(practice.started)}"
+        return _("Since %(date)s") % {"date": human_date(practice.started)}
     if practice.ended:
-        return f"Until {human_date(practice.ended)}"
-    return "Not reported"
+        return _("Until %(date)s") % {"date": human_date(practice.ended)}
+    return _("Not reported")
 
 
 # Place sizes readers compare with their own town: (id, label, up to this many people).
 SIZES = (
-    ("under-20k", "Under 20,000 people", 20_000),
-    ("20k-100k", "20,000 to 100,000", 100_000),
-    ("100k-500k", "100,000 to 500,000", 500_000),
-    ("500k-2m", "500,000 to 2 million", 2_000_000),
-    ("over-2m", "Over 2 million", None),
+    ("under-20k", N_("Under 20,000 people"), 20_000),
+    ("20k-100k", N_("20,000 to 100,000"), 100_000),
+    ("100k-500k", N_("100,000 to 500,000"), 500_000),
+    ("500k-2m", N_("500,000 to 2 million"), 2_000_000),
+    ("over-2m", N_("Over 2 million"), None),
 )
 SIZE_LABELS = {size: label for size, label, _ in SIZES}
 

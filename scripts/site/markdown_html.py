@@ -10,6 +10,8 @@ and link targets.
 
 from __future__ import annotations
 
+import functools
+
 import cmarkgfm
 import nh3
 
@@ -40,6 +42,7 @@ CLEANER = nh3.Cleaner(
 )
 
 
+@functools.lru_cache(maxsize=65536)  # each section appears on the page in every language
 def render_markdown(text: str) -> str:
     """Safe HTML for a section of an entry's body."""
     if sum(text.count(character) for character in MARKUP_CHARACTERS) > MAX_MARKUP:

@@ -94,11 +94,27 @@ def practices_json(practices: list[Practice], base_url: str, schema: Record = PR
     return f'{opening},\n "practices": {listed}\n}}\n'
 
 
-def taxonomy_json(taxonomy: Taxonomy) -> str:
+def taxonomy_json(taxonomy: Taxonomy, translations: dict[str, Taxonomy] | None = None) -> str:
+    """The vocabularies, each term with its label and description in every shipped language."""
+    translations = translations or {}
+
+    def term_data(key: str, index: int, term) -> dict:
+        data = dataclasses.asdict(term)
+        if translations:
+            data["translations"] = {
+                code: {
+                    "label": other.vocabularies[key][index].label,
+                    "description": other.vocabularies[key][index].description,
+                }
+                for code, other in sorted(translations.items())
+            }
+        return data
+
     data = {
         "licence": LICENCE,
         "vocabularies": {
-            key: [dataclasses.asdict(term) for term in terms] for key, terms in taxonomy.vocabularies.items()
+            key: [term_data(key, index, term) for index, term in enumerate(terms)]
+            for key, terms in taxonomy.vocabularies.items()
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

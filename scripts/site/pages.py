@@ -10,19 +10,22 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from scripts.contribute.field_reference import field_reference
 from scripts.entries.body import SECTIONS
 from scripts.entries.model import Practice, Replication
 from scripts.entries.retired import Retired
+from scripts.site import i18n
 from scripts.site.citation import qr_code
 from scripts.site.collection import FACETS, LANDING, ROLE_ORDER, Site, citation
 from scripts.site.describe import human_date
 from scripts.site.form import form_data
 from scripts.site.guide import render_guide
+from scripts.site.i18n import N_, _, ngettext
 from scripts.site.markdown_html import render_markdown
-from scripts.site.templating import render
+from scripts.site.templating import asset_root, render
 from scripts.site.world_map import bounds_of, practice_map
 
 TocEntry = tuple  # (level, anchor, title, [children...])
@@ -44,6 +47,7 @@ class Page:
     kind: str = "website"  # og:type
     feed: str | None = None  # the page's own Atom feed, relative to it
     catalogue: bool = False  # the catalogue: no header search, its index fetched from the head
+    content_lang: str | None = None  # its text is in this language, not the interface's (CONTRIBUTING.md)
     edit_url: str | None = None  # where its source is edited, when that is not a generated file
     extra: dict = field(default_factory=dict)
 
@@ -59,6 +63,8 @@ class Page:
             meta["atlas_feed"] = self.feed
         if self.catalogue:
             meta["atlas_catalogue"] = True
+        if self.content_lang:
+            meta["atlas_content_lang"] = self.content_lang
         return meta
 
 
@@ -67,7 +73,7 @@ def _toc(*entries: tuple[str, str]) -> tuple[TocEntry, ...]:
 
 
 # "What it takes" fields of newer models: asked for when the model has them and the entry not.
-REPLICATION_EXTRA = (("lead", "the body that leads it"), ("team", "the team it needs"))
+REPLICATION_EXTRA = (("lead", N_("the body that leads it")), ("team", N_("the team it needs")))
 
 
 def _not_yet_known(practice: Practice) -> list[str]:
@@ -75,23 +81,23 @@ def _not_yet_known(practice: Practice) -> list[str]:
     replication = practice.replication or Replication()
     missing = []
     if not (practice.started or practice.ended):
-        missing.append("when it started")
+        missing.append(_("when it started"))
     if practice.status == "unknown":
-        missing.append("whether it still runs")
+        missing.append(_("whether it still runs"))
     names = {f.name for f in dataclasses.fields(replication)}
-    missing += [phrase for key, phrase in REPLICATION_EXTRA if key in names and not getattr(replication, key)]
+    missing += [_(phrase) for key, phrase in REPLICATION_EXTRA if key in names and not getattr(replication, key)]
     if replication.cost in (None, "unknown"):
-        missing.append("its cost")
+        missing.append(_("its cost"))
     elif "budget" in names and not replication.budget:
-        missing.append("its budget")  # the band is known, the sum is not
+        missing.append(_("its budget"))  # the band is known, the sum is not
     if "legal_basis" in names and not replication.legal_basis:
-        missing.append("its legal basis")
+        missing.append(_("its legal basis"))
     if not replication.timeframe:
-        missing.append("how long it takes to set up")
+        missing.append(_("how long it takes to set up"))
     if not replication.preconditions:
-        missing.append("what must be in place first")
+        missing.append(_("what must be in place first"))
     if not replication.materials:
-        missing.append("documents to reuse")
+        missing.append(_("documents to reuse"))
     return missing
 
 
@@ -110,7 +116,9 @@ def _budget(replication) -> list[dict]:
     lines = []
     for item in getattr(replication, "budget", None) or ():
         amount = float(item.amount)
-        sum_text = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,.2f}"
+        # Grouped as the page's language writes numbers: 1,500,000 / 1.500.000 / 1 500 000.
+        pattern = "#,##0" if amount.is_integer() else "#,##0.00"
+        sum_text = format_decimal(amount, format=pattern, locale=i18n.current().babel)
         lines.append(
             {
                 "sum": f"{item.currency} {sum_text}",
@@ -124,7 +132,7 @@ def _budget(replication) -> list[dict]:
 
 def practice_page(practice: Practice, site: Site) -> Page:
     sections = [
-        {"key": spec.key, "title": spec.title, "html": Markup(render_markdown(section.text))}
+        {"key": spec.key, "title": _(spec.title), "html": Markup(render_markdown(section.text))}
         for spec in SECTIONS
         if (section := practice.section(spec.key))
     ]
@@ -148,14 +156,15 @@ def practice_page(practice: Practice, site: Site) -> Page:
         dates=site.dates(practice),
         url=url,
         citation=citation(practice, site),
+        translation=site.translations.get(practice.id),
         qr=qr_code(url),
     )
-    toc = [("at-a-glance", "At a glance"), ("what-it-takes", "What it takes")]
-    toc += [(s["key"], s["title"]) for s in sections] + [("sources", "Sources")]
+    toc = [("at-a-glance", _("At a glance")), ("what-it-takes", _("What it takes"))]
+    toc += [(s["key"], s["title"]) for s in sections] + [("sources", _("Sources"))]
     if related:
-        toc.append(("related", "Related practices"))
+        toc.append(("related", _("Related practices")))
     return Page(
-        path=f"practices/{practice.id}.md",
+        path=f"{i18n.current().prefix}practices/{practice.id}.md",
         title=practice.title,
         description=practice.summary,
         html=html,
@@ -175,11 +184,11 @@ PAGE_SIZE = 100
 
 def catalogue_page(site: Site) -> Page:
     facets = []
-    for key, (label, _, _) in FACETS.items():
+    for key, (label, _vocabulary, _values) in FACETS.items():
         counts = site.counts(key)
         options = [(value, site.value_label(key, value), counts[value]) for value in site.facet_values(key, counts)]
         if options:  # no place gives its population yet: no size filter to offer
-            facets.append({"key": key, "label": label, "options": options})
+            facets.append({"key": key, "label": _(label), "options": options})
     total = len(site.practices)
     html = render(
         "catalogue.html",
@@ -193,9 +202,10 @@ def catalogue_page(site: Site) -> Page:
         caption=_map_caption(site.practices),
     )
     return Page(
-        path="practices/index.md",
-        title="Practices",
-        description=f"All {total} practices: filter by region, country, theme, type, status and evidence.",
+        path=f"{i18n.current().prefix}practices/index.md",
+        title=_("Practices"),
+        description=_("All %(total)d practices: filter by region, country, theme, type, status and evidence.")
+        % {"total": total},
         html=html,
         date=site.newest_date(),
         hide=("navigation", "toc"),
@@ -228,9 +238,10 @@ def catalogue_pages(site: Site) -> list[Page]:
         )
         out.append(
             Page(
-                path=f"practices/page/{number}.md",
-                title=f"Practices, page {number} of {pages}",
-                description=f"Practices {start + 1} to {start + len(chunk)} of {total}, by title.",
+                path=f"{i18n.current().prefix}practices/page/{number}.md",
+                title=_("Practices, page %(number)d of %(pages)d") % {"number": number, "pages": pages},
+                description=_("Practices %(start)d to %(end)d of %(total)d, by title.")
+                % {"start": start + 1, "end": start + len(chunk), "total": total},
                 html=html,
                 date=site.newest_date(chunk),
                 hide=("toc",),
@@ -243,7 +254,7 @@ def catalogue_pages(site: Site) -> list[Page]:
 def landing_page(facet: str, term_id: str, site: Site) -> Page:
     """/regions/<id>/ or /themes/<id>/: description, the practices, and pre-filtered links.
     A term with no practice keeps its page (links to it keep working), which says so."""
-    folder, _ = LANDING[facet]
+    folder = LANDING[facet][0]
     term = site.taxonomy.term(FACETS[facet][1], term_id)
     practices = site.with_term(facet, term_id)
     other = "theme" if facet == "region" else "region"
@@ -251,7 +262,10 @@ def landing_page(facet: str, term_id: str, site: Site) -> Page:
     combos = sorted(
         ((value, site.value_label(other, value), count) for value, count in counts.items()), key=lambda c: c[1]
     )
-    noun = "practice" if len(practices) == 1 else "practices"
+    by_other = _("By region") if other == "region" else _("By theme")
+    # One feed, beside the English page: other languages' pages link it there.
+    feed = "feed.xml" if i18n.current() is i18n.DEFAULT else f"{asset_root('../../')}{folder}/{term_id}/feed.xml"
+    count_heading = ngettext("%(num)d practice", "%(num)d practices", len(practices)) % {"num": len(practices)}
     html = render(
         "landing.html",
         site=site,
@@ -261,21 +275,23 @@ def landing_page(facet: str, term_id: str, site: Site) -> Page:
         other=other,
         combos=combos,
         practices=practices,
-        noun=noun,
+        by_other=by_other,
+        count_heading=count_heading,
+        feed=feed,
         map=practice_map(practices, bounds_of(practices)) if facet == "region" and practices else None,
         caption=_map_caption(practices),
     )
-    toc = [(f"by-{other}", f"By {other}")] if combos else []
-    toc += [("practices", f"{len(practices)} {noun}")] if practices else []
+    toc = [(f"by-{other}", by_other)] if combos else []
+    toc += [("practices", count_heading)] if practices else []
     return Page(
-        path=f"{folder}/{term_id}.md",
+        path=f"{i18n.current().prefix}{folder}/{term_id}.md",
         title=term.label,
         description=term.description,
         html=html,
         date=site.newest_date(practices) if practices else site.newest_date(),
         toc=_toc(*toc),
         in_search=False,
-        feed="feed.xml",
+        feed=feed,
     )
 
 
@@ -284,11 +300,14 @@ def landing_index_page(facet: str, site: Site) -> Page:
     folder, title = LANDING[facet]
     counts = site.counts(facet)
     terms = [(term, counts[term.id]) for term in site.taxonomy.terms(FACETS[facet][1])]
+    description = _("Practices by region, with the number filed under each.") if facet == "region" else _(
+        "Practices by theme, with the number filed under each."
+    )
     return Page(
-        path=f"{folder}/index.md",
-        title=title,
-        description=f"Practices by {facet}, with the number filed under each.",
-        html=render("landing_index.html", title=title, terms=terms),
+        path=f"{i18n.current().prefix}{folder}/index.md",
+        title=_(title),
+        description=description,
+        html=render("landing_index.html", title=_(title), terms=terms),
         date=site.newest_date(),
     )
 
@@ -296,9 +315,9 @@ def landing_index_page(facet: str, site: Site) -> Page:
 def field_reference_page(site: Site) -> Page:
     reference = field_reference(site.taxonomy)
     return Page(
-        path="contribute/fields.md",
-        title="Field reference",
-        description="Every field of a practice entry, its format and the allowed values of each vocabulary.",
+        path=f"{i18n.current().prefix}contribute/fields.md",
+        title=_("Field reference"),
+        description=_("Every field of a practice entry, its format and the allowed values of each vocabulary."),
         html=render("field_reference.html", **reference["values"]),
         date=site.newest_date(),
         toc=tuple(reference["toc"]),
@@ -314,11 +333,12 @@ def contributing_page(guide: str, site: Site) -> Page:
     html, toc = render_guide(guide, site.base_url, repository, "contribute/")
     if site.settings.editors_email:  # the address the guide sends people to, from the configuration
         html += render("editors.html", heading=True, **_editors(site))
-        toc = [*toc, (2, "contact-the-editors", "Contact the editors", [])]
+        toc = [*toc, (2, "contact-the-editors", _("Contact the editors"), [])]
     return Page(
-        path="contribute/index.md",
-        title="How to contribute",
-        description="Add or correct a practice: with a form, on GitHub, or locally.",
+        path=f"{i18n.current().prefix}contribute/index.md",
+        title=_("How to contribute"),
+        description=_("Add or correct a practice: with a form, on GitHub, or locally."),
+        content_lang=None if i18n.current() is i18n.DEFAULT else "en",  # the guide is not translated yet
         html=html,
         date=site.newest_date(),
         toc=tuple(toc),
@@ -327,10 +347,10 @@ def contributing_page(guide: str, site: Site) -> Page:
 
 def form_page(site: Site) -> Page:
     return Page(
-        path="contribute/new.md",
-        title="Suggest a practice",
-        description="Propose a practice: the form writes the entry's file for you.",
-        html=render("form.html", **form_data(site)),
+        path=f"{i18n.current().prefix}contribute/new.md",
+        title=_("Suggest a practice"),
+        description=_("Propose a practice: the form writes the entry's file for you."),
+        html=render("form.html", root="../../", **form_data(site)),
         date=site.newest_date(),
         hide=("toc",),
         in_search=False,  # its lists of every practice and country are not content
@@ -340,9 +360,9 @@ def form_page(site: Site) -> Page:
 def withdrawn_page(record: Retired) -> Page:
     """/practices/<id>/ for a removed practice with no successor: say so, and why."""
     return Page(
-        path=f"practices/{record.id}.md",
-        title="Practice withdrawn",
-        description=f"The practice {record.id} was withdrawn.",
+        path=f"{i18n.current().prefix}practices/{record.id}.md",
+        title=_("Practice withdrawn"),
+        description=_("The practice %(id)s was withdrawn.") % {"id": record.id},
         html=render("withdrawn.html", record=record),
         date=record.retired,
     )
@@ -353,13 +373,18 @@ def home_parts(site: Site) -> dict[str, str]:
     (`<!-- atlas:browse -->` in docs/index.md)."""
     columns = []
     for facet in ("region", "theme"):
-        folder, _ = LANDING[facet]
+        folder = LANDING[facet][0]
         counts = site.counts(facet)
         terms = [(t, counts[t.id]) for t in site.taxonomy.terms(FACETS[facet][1])]  # "none yet" at 0
         columns.append((facet, folder, terms))
     return {
         "search": render("home_search.html"),
-        "browse": render("home_browse.html", columns=columns),
+        "browse": render(
+            "home_browse.html",
+            columns=columns,
+            by_label={"region": _("By region"), "theme": _("By theme")},
+            all_label={"region": _("All regions"), "theme": _("All themes")},
+        ),
         "editors": render("editors.html", **_editors(site)),  # docs/about.md
         "newest": render("home_newest.html", practices=site.newest(5), site=site),
         "map": render("map.html", map=practice_map(site.practices), root="", caption=_map_caption(site.practices)),
@@ -367,4 +392,7 @@ def home_parts(site: Site) -> dict[str, str]:
 
 
 def _map_caption(practices: list[Practice]) -> str:
-    return f"Where the {len(practices)} practice{'s' * (len(practices) != 1)} took place"
+    count = len(practices)
+    return ngettext("Where the %(num)d practice took place", "Where the %(num)d practices took place", count) % {
+        "num": count
+    }

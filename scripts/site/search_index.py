@@ -27,6 +27,7 @@ from scripts.entries.model import Practice
 from scripts.entries.slug import fold
 from scripts.entries.taxonomy import Taxonomy
 from scripts.site.describe import sizes, where
+from scripts.site.i18n import TRANSLATED
 from scripts.site.spelling import browser_rules, respell
 
 # The first index, fetched with the catalogue: what a practice is called and where
@@ -219,10 +220,7 @@ class Synonyms:
 def search_document(practice: Practice, taxonomy: Taxonomy) -> dict[str, str]:
     """What a reader searches for first: title and places (with their other names and
     scripts); then labels, countries, organisations, summary and the sub-headings."""
-    labels = [taxonomy.label("themes", t) for t in practice.themes]
-    labels += [taxonomy.label("types", t) for t in practice.types]
-    labels += [taxonomy.label("regions", r) for r in practice.regions]
-    labels += [taxonomy.label("target_groups", g) for g in practice.target_groups]
+    labels = _labels(practice, taxonomy)
     labels += list(practice.target_groups)  # ids are words too: 'youth' finds 'Young people'
     headings = [
         line.lstrip("#").strip()
@@ -233,12 +231,20 @@ def search_document(practice: Practice, taxonomy: Taxonomy) -> dict[str, str]:
     places = [name for place in practice.places for name in (place.name, *place.also)]
     text = [
         *labels,
-        *(COUNTRIES[c] for c in practice.countries),
+        *(name for c in practice.countries for name in country_names(c)),
         *(o.name for o in practice.organisations),
         practice.summary,
         *headings,
     ]
     return {"name": " ".join([practice.title, *places]), "text": " ".join(text)}
+
+
+def country_names(code: str) -> list[str]:
+    """A country by every name a reader of the site may type: English and the names in each
+    interface language (Kosova, Косово, Severna Makedonija)."""
+    names = [COUNTRIES[code]]
+    names += [n for language in TRANSLATED if (n := language.babel.territories.get(code)) and n not in names]
+    return names
 
 
 _MARKDOWN = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)|[*_`>#|]+|^\s*[-+]\s|^\s*\d+\.\s", re.MULTILINE)
@@ -283,11 +289,13 @@ def build_index(
     taxonomy: Taxonomy,
     synonyms: Synonyms | None = None,
     changed: dict[str, str] | None = None,
+    also=(),
 ) -> dict:
     """The first index (a JSON-ready dict), with what the catalogue and search.js need to
     read queries and draw results: each practice's card (id, title, place, summary, when
     it last changed — `changed`, id -> sortable date, else last_reviewed — and its facet
-    values), the spelling rules, the synonyms.
+    values), the spelling rules, the synonyms. `also`: the same practices in the other
+    languages, with their vocabularies, whose words the index holds too.
 
     A result's ref is the practice's position in the order given ('0', '1', ...), the
     order of the catalogue's cards: short refs make the index a fifth smaller than ids."""
@@ -295,16 +303,38 @@ def build_index(
     builder = _builder(FIELDS)
     with _words_as_tokens():
         for position, practice in enumerate(practices):
-            fields = search_document(practice, taxonomy)
+            fields = _document(position, practice, taxonomy, also)
             builder.add({"id": str(position), **{name: _field_words(text, synonyms) for name, text in fields.items()}})
     return {
         "index": _rounded(builder.build().serialize()),
-        "practices": [_card(p, (changed or {}).get(p.id) or p.last_reviewed.isoformat()) for p in practices],
+        "practices": cards(practices, changed),
         "sections": [spec.title for spec in SECTIONS],
         "spelling": browser_rules(),
         "synonyms": synonyms.browser(),
         "shard": TEXT_SHARD,
     }
+
+
+def _labels(practice: Practice, taxonomy: Taxonomy) -> list[str]:
+    labels = [taxonomy.label("themes", t) for t in practice.themes]
+    labels += [taxonomy.label("types", t) for t in practice.types]
+    labels += [taxonomy.label("regions", r) for r in practice.regions]
+    labels += [taxonomy.label("target_groups", g) for g in practice.target_groups]
+    return labels
+
+
+def _document(position: int, practice: Practice, taxonomy: Taxonomy, also) -> dict[str, str]:
+    """One index serves every language: a practice's fields hold its words in each (the
+    labels, and a translation's title and summary; country names are in every language
+    already). `also`: (practices, taxonomy) of the other languages, in the same order."""
+    fields = search_document(practice, taxonomy)
+    for practices, other in also:
+        local = practices[position]
+        if local.title != practice.title:
+            fields["name"] += " " + local.title
+        extra = [local.summary] if local.summary != practice.summary else []
+        fields["text"] += " " + " ".join([*_labels(local, other), *extra])
+    return fields
 
 
 def _rounded(index: dict) -> dict:
@@ -313,6 +343,11 @@ def _rounded(index: dict) -> dict:
     for _, vector in index["fieldVectors"]:
         vector[1::2] = [round(score, 1) for score in vector[1::2]]
     return index
+
+
+def cards(practices: list[Practice], changed: dict[str, str] | None = None) -> list[list]:
+    """Every practice's card, in the language being built (its place, a translation)."""
+    return [_card(p, (changed or {}).get(p.id) or p.last_reviewed.isoformat()) for p in practices]
 
 
 def _card(practice: Practice, changed: str) -> list:
@@ -324,15 +359,19 @@ def _card(practice: Practice, changed: str) -> list:
     ]
 
 
-def build_body_index(practices: list[Practice], synonyms: Synonyms | None = None) -> dict:
+def build_body_index(practices: list[Practice], synonyms: Synonyms | None = None, also=()) -> dict:
     """The second index: the text of every section, one document a practice (ref: its
     position). One document per section told which section matched, but made the index
     twice as large; search.js finds the section in the text it fetches for the snippet."""
     synonyms = synonyms or Synonyms(())
     builder = _builder({BODY_FIELD: 1})
+    translated: dict[str, list[Practice]] = {}
+    for practice in also:  # translations of some practices: their text is searched too
+        translated.setdefault(practice.id, []).append(practice)
     with _words_as_tokens():
         for position, practice in enumerate(practices):
-            text = " ".join(plain_text(section.text) for section in practice.sections)
+            versions = translated.get(practice.id) or [practice]
+            text = " ".join(plain_text(section.text) for version in versions for section in version.sections)
             builder.add({"id": str(position), BODY_FIELD: _field_words(text, synonyms)})
     return _rounded(builder.build().serialize())
 
@@ -345,13 +384,14 @@ def section_texts(practices: list[Practice]) -> list[list]:
     return [texts[start : start + TEXT_SHARD] for start in range(0, len(texts), TEXT_SHARD)]
 
 
-def vocabulary(practices: list[Practice], taxonomy: Taxonomy) -> list[list]:
+def vocabulary(practices: list[Practice], taxonomy: Taxonomy, also=()) -> list[list]:
     """[[word, number of practices], ...] for 'did you mean': the words readers could have
     meant, as written after folding (not stemmed), three letters or more."""
     counts: dict[str, int] = {}
-    for practice in practices:
-        fields = search_document(practice, taxonomy)
-        seen = set(words(" ".join([*fields.values(), *(s.text for s in practice.sections)]), parts=True))
+    for position, practice in enumerate(practices):
+        fields = _document(position, practice, taxonomy, also)
+        texts = [s.text for p in (practice, *(practices[position] for practices, _ in also)) for s in p.sections]
+        seen = set(words(" ".join([*fields.values(), *set(texts)]), parts=True))
         for word in seen:
             if len(word) >= 3 and not word.isdigit() and stop_word_filter(Token(word)) is not None:
                 counts[word] = counts.get(word, 0) + 1

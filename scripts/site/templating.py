@@ -11,11 +11,12 @@ import functools
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from scripts.entries.codes import LANGUAGES
-from scripts.entries.countries import COUNTRIES
+from scripts.site import i18n
 from scripts.site.collection import FACETS
-from scripts.site.describe import human_date, when, where
+from scripts.site.describe import country_name, human_date, when, where
 from scripts.site.world_map import world_size
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,21 +31,42 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The language comes from i18n.using() at render time, so one environment serves all.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)
     env.filters.update(
         human_date=human_date,
         where=where,
         when=when,
-        country=COUNTRIES.__getitem__,
+        country=country_name,
         language=LANGUAGES.__getitem__,
     )
     env.globals["card_facets"] = _card_facets
+    env.globals["entry_lang"] = _entry_lang
+    env.globals["asset_root"] = asset_root
     env.globals["world_size"] = world_size()
     return env
 
 
 def render(template: str, **values) -> str:
+    values.setdefault("language_tag", i18n.current().tag)
     return environment().get_template(template).render(**values)
+
+
+def asset_root(root: str) -> str:
+    """The site's root seen from a page whose in-language root is `root`: pages of other
+    languages sit one folder deeper (sq/...), and the assets are shared by all."""
+    return root + "../" * i18n.current().prefix.count("/")
+
+
+def _entry_lang(practice=None) -> Markup:
+    """Entries are written in English: their text says so on a page in another language
+    (WCAG 3.1.2), so screen readers and translation tools read it right. A practice with a
+    translation in the page's language needs no mark."""
+    language = i18n.text_language(practice.id if practice is not None else None)
+    return Markup("") if language is i18n.current() else Markup(' lang="{}"').format(language.tag)
 
 
 def _card_facets(practice) -> list[tuple[str, tuple[str, ...]]]:

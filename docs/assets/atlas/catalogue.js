@@ -4,6 +4,7 @@
  * state lives in the query string, so a view can be shared and the back button works. */
 (function () {
   "use strict";
+  var T = window.AtlasText; // assets/atlas/text.js: strings in the page's language
 
   var root = document.querySelector("[data-atlas-catalogue]");
   if (!root) return;
@@ -22,6 +23,8 @@
   var toggle = form.querySelector("[data-atlas-toggle]");
   var showButton = form.querySelector("[data-atlas-show]");
   var base = root.getAttribute("data-atlas-base"); // the folder of the search files
+  var textLang = root.getAttribute("data-atlas-text-lang"); // the entries' language, where not the page's
+  var translated = new Set(); // practices whose text is in the page's language
   var pageRoot = root.getAttribute("data-atlas-root"); // the site's root, relative to this page
   var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
     return el.getAttribute("data-facet");
@@ -128,16 +131,22 @@
     facetKeys.forEach(function (key) { li.setAttribute("data-" + key, own[key].join(" ")); });
     li.setAttribute("data-changed", practice[4]);
     var heading = element("h2", "atlas-card__title");
+    var summary = element("p", "atlas-card__summary", practice[3]);
+    // Entries are in English on a page in another language, unless translated (WCAG 3.1.2).
+    if (textLang && !translated.has(practice[0])) {
+      heading.lang = textLang;
+      summary.lang = textLang;
+    }
     var link = element("a", null, practice[1]);
     link.href = pageRoot + "practices/" + practice[0] + "/";
     heading.append(link);
     var meta = element("p", "atlas-card__meta");
     meta.append(
       element("span", "atlas-badge atlas-badge--" + own.status[0], labels.status[own.status[0]]), " ",
-      element("span", "atlas-badge", "Evidence: " + labels.evidence[own.evidence[0]]), " ",
+      element("span", "atlas-badge", T("Evidence: %(level)s", { level: labels.evidence[own.evidence[0]] })), " ",
       element("span", "atlas-card__themes", own.theme.map(function (t) { return labels.theme[t]; }).join(", "))
     );
-    li.append(heading, element("p", "atlas-card__where", practice[2]), element("p", "atlas-card__summary", practice[3]), meta);
+    li.append(heading, element("p", "atlas-card__where", practice[2]), summary, meta);
     cards[position] = li;
     return li;
   }
@@ -194,8 +203,8 @@
     moreButton.querySelector("[data-more-count]").textContent = shown.length;
     countEl.textContent = shown.length;
     countEl.setAttribute("data-result-count", shown.length);
-    nounEl.textContent = shown.length === 1 ? "practice" : "practices";
-    showButton.textContent = "Show " + shown.length + (shown.length === 1 ? " practice" : " practices");
+    nounEl.textContent = T("practice", {}, shown.length);
+    showButton.textContent = T("Show %(num)d practice", { num: shown.length }, shown.length);
     emptyEl.hidden = shown.length > 0;
     if (pager) pager.hidden = true; // pages are for readers without JavaScript
     drawChips(state);
@@ -236,7 +245,7 @@
         count += 1;
         var button = element("button", "atlas-chip", legend + ": " + (labels[key][value] || value));
         button.type = "button";
-        button.setAttribute("aria-label", "Remove the filter " + legend + ": " + (labels[key][value] || value));
+        button.setAttribute("aria-label", T("Remove the filter %(facet)s: %(value)s", { facet: legend, value: labels[key][value] || value }));
         button.addEventListener("click", function () {
           var box = form.querySelector("input[name=" + key + "][value='" + CSS.escape(value) + "']");
           box.checked = false;
@@ -317,20 +326,20 @@
     if (shownCount > 0 || !state.q.trim() || !engine) return;
     var all = engine.search(state.q) || [];
     if (active(state) && all.length) {
-      var clear = element("button", "md-button", "Show the " + all.length + (all.length === 1 ? " practice" : " practices") +
-        " that match without the filters");
+      var clear = element("button", "md-button",
+        T("Show the %(num)d practice that matches without the filters", { num: all.length }, all.length));
       clear.type = "button";
       clear.addEventListener("click", function () {
         writeForm({ q: state.q, sort: state.sort, facets: emptyFacets() });
         update(true);
       });
       var p = element("p");
-      p.append("Your filters hide every match for “" + state.q.trim() + "”. ", clear);
+      p.append(T("Your filters hide every match for “%(query)s”.", { query: state.q.trim() }) + " ", clear);
       helpEl.append(p);
     }
     var counts = engine.wordCounts(state.q);
     if (counts.length > 1) {
-      var words = element("p", null, "Each word alone finds: ");
+      var words = element("p", null, T("Each word alone finds:") + " ");
       counts.forEach(function (entry, i) {
         var params = new URLSearchParams(window.location.search);
         params.set("q", entry.word);
@@ -352,8 +361,10 @@
       if (!changed) return;
       var params = new URLSearchParams(window.location.search);
       params.set("q", better);
-      var p = element("p", "atlas-suggest", "Did you mean ");
-      p.append(link(better, params), "?");
+      // The suggestion is a link inside the sentence, wherever the language puts it.
+      var parts = T("Did you mean %(suggestion)s?", { suggestion: "\u0000" }).split("\u0000");
+      var p = element("p", "atlas-suggest", parts[0]);
+      p.append(link(better, params), parts[1] || "");
       helpEl.prepend(p);
       helpEl.hidden = false;
     });
@@ -430,6 +441,7 @@
   // The page's head started downloading and parsing the index (overrides/main.html).
   window.AtlasIndexData.then(function (indexData) {
     data = indexData;
+    translated = new Set(data.translated || []);
     engine = new window.AtlasSearch.Engine(window.lunr, data);
     values = data.practices.map(function (practice) {
       var own = {};

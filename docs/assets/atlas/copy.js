@@ -21,16 +21,16 @@
       // A button says "Copied" for two seconds; a heading's ¶ link shows it beside itself (CSS).
       var button = control.tagName === "BUTTON";
       if (button && !control.hasAttribute("data-label")) control.setAttribute("data-label", control.textContent);
-      if (button) control.textContent = "Copied";
+      if (button) control.textContent = window.AtlasText("Copied");
       control.setAttribute("data-copied", "");
-      announce(control.hasAttribute("data-copy-link") ? "Link copied" : "Copied");
+      announce(window.AtlasText(control.hasAttribute("data-copy-link") ? "Link copied" : "Copied"));
       window.clearTimeout(control.atlasCopied);
       control.atlasCopied = window.setTimeout(function () {
         if (button) control.textContent = control.getAttribute("data-label");
         control.removeAttribute("data-copied");
       }, 2000);
     };
-    var ask = function () { window.prompt("Copy this:", text); };
+    var ask = function () { window.prompt(window.AtlasText("Copy this:"), text); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, ask);
     } else {

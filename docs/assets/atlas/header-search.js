@@ -12,6 +12,7 @@
   var list = box.querySelector("[data-atlas-practices-results]");
   var countEl = box.querySelector("[data-atlas-practices-count]");
   var catalogue = link.getAttribute("href");
+  var files = new URL(catalogue, window.location.href); // the catalogue of the page's language: its index
   var site = new URL("../../", document.currentScript.src); // this file is assets/atlas/header-search.js
   var RESULTS = 5;
   var engine = null;
@@ -28,7 +29,7 @@
   }
 
   function json(name) {
-    return fetch(new URL("practices/" + name, site).href, { credentials: "same-origin" }).then(function (r) {
+    return fetch(new URL(name, files).href, { credentials: "same-origin" }).then(function (r) {
       return r.json();
     });
   }
@@ -62,7 +63,7 @@
       var practice = engine.practices[hit.position];
       var item = document.createElement("li");
       var a = document.createElement("a");
-      a.href = new URL("practices/" + practice[0] + "/", site).href;
+      a.href = new URL(practice[0] + "/", files).href;
       var title = document.createElement("span");
       title.className = "atlas-search-practices__name";
       title.textContent = practice[1];

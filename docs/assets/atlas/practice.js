@@ -7,8 +7,8 @@
   document.querySelectorAll("a[data-copy-link]").forEach(function (anchor) {
     var hash = anchor.getAttribute("data-copy-link");
     var title = anchor.parentNode.firstChild.textContent.trim();
-    anchor.title = "Copy link to this section";
-    anchor.setAttribute("aria-label", "Copy link to the section " + title);
+    anchor.title = window.AtlasText("Copy link to this section");
+    anchor.setAttribute("aria-label", window.AtlasText("Copy link to the section %(title)s", { title: title }));
     anchor.addEventListener("click", function (event) {
       // Ctrl/Cmd-click and middle-click still open the section in a new tab.
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -20,7 +20,8 @@
 
   var accessed = document.querySelector("[data-accessed]");
   if (accessed) {
-    accessed.textContent = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    var lang = document.documentElement.lang === "en" ? "en-GB" : document.documentElement.lang;
+    accessed.textContent = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
   }
 
   document.querySelectorAll("[data-copy-from]").forEach(function (button) {
@@ -57,6 +58,6 @@
   }
   if (results) {
     back.href = results;
-    back.textContent = "Back to results";
+    back.textContent = window.AtlasText("Back to results");
   }
 })();
