@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 URL = "https://practice-atlas.example.org/practices/{}/"
-TYPICAL = ["kumanovo-community-action-team", "base-entry"]
+TYPICAL = ["base-entry", "denver-bias-motivated-crime-response"]  # a short entry and a middling real one
 # The printable area of each paper at the handout's margins (docs/assets/atlas/atlas.css
 # @page: 12 mm top and bottom, 14 mm left and right), in CSS pixels (96 to the inch).
 PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}
@@ -33,6 +33,18 @@ def test_a_typical_practice_prints_on_at_most_two_pages(page, server, practice, 
     page.wait_for_load_state("load")
     pdf = page.pdf(format=paper)
     assert 1 <= _pages(pdf) <= 2
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_every_practice_prints_on_at_most_three_pages(page, server, test_practices, paper):
+    # Entries with a dozen sources and more take a third page (their sources, with addresses).
+    sample = sorted(p.id for p in test_practices)[::7]
+    counts = []
+    for practice in sample:
+        page.goto(f"{server}practices/{practice}/")
+        page.wait_for_load_state("load")
+        counts.append(_pages(page.pdf(format=paper)))
+    assert max(counts) <= 3, dict(zip(sample, counts, strict=True))
 
 
 @pytest.mark.parametrize("paper", PAPER)
