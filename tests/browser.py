@@ -78,6 +78,17 @@ def page(browser):
     assert violations == [], violations
 
 
+def axe_violations(page, server) -> list[str]:
+    """axe-core's violations on the open page, one line each: rule and the elements."""
+    from urllib.parse import urljoin
+
+    page.add_script_tag(url=urljoin(server, "../test-tools/axe.min.js"))
+    return page.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + "
+        "v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+
+
 def open_catalogue(page, server, query: str = "") -> None:
     page.goto(f"{server}practices/{query}")
     page.wait_for_selector("[data-atlas-catalogue][data-search-ready]")

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser import all_ids, expected_ids, open_catalogue, result_count, visible_ids
+from tests.browser import all_ids, axe_violations, expected_ids, open_catalogue, result_count, visible_ids
 from tests.conftest import SURVEY_ENTRY, copy_vocabularies
 
 
@@ -227,11 +226,7 @@ def test_no_request_leaves_the_site(browser, server, path):
 def test_no_accessibility_violations(page, server, path):
     page.goto(server + path)
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(url=urljoin(server, "../test-tools/axe.min.js"))
-    violations = page.evaluate(
-        "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + "
-        "v.nodes.map(n => n.target.join(' ')).join(', '))"
-    )
+    violations = axe_violations(page, server)
     assert violations == []
 
 

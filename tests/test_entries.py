@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from scripts.entries.validate import validate
@@ -39,8 +41,15 @@ def test_every_entry_file_became_a_practice(report):
 
 def test_the_collection_covers_enough_cases_and_regions(report):
     # Issue 7: a municipal officer needs real cases from their own region to compare.
-    assert len(report.practices) >= 34  # 35, less the Tetovo visit merged into the Kumanovo entry
-    assert len({region for p in report.practices for region in p.regions}) >= 9
+    # Issue 16: at least 90 practices, two or more in every region, and the mission's core
+    # (communities together, civil society with municipalities, national with local) well served.
+    assert len(report.practices) >= 90
+    regions = Counter(region for p in report.practices for region in p.regions)
+    assert {region: regions[region] for region in report.taxonomy.ids("regions") if regions[region] < 2} == {}
+    themes = Counter(theme for p in report.practices for theme in p.themes)
+    assert themes["inter-ethnic-relations"] >= 20
+    assert themes["civil-society-partnership"] >= 20
+    assert themes["national-local-cooperation"] >= 25
 
 
 def test_every_entry_has_a_source_with_a_web_address(report):

@@ -14,6 +14,7 @@ from scripts.entries.taxonomy import load_translation
 from scripts.entries.validate import validate
 from scripts.site import i18n
 from scripts.site.describe import human_date
+from tests.browser import axe_violations
 from tests.conftest import REPO
 
 TREES = [language.prefix for language in i18n.LANGUAGES]
@@ -219,15 +220,9 @@ def test_a_reader_walks_the_atlas_in_albanian_and_switches_language(page, server
 
 @pytest.mark.parametrize("path", ["sq/", "sq/practices/", "mk/practices/base-entry/", "sr/regions/western-balkans/"])
 def test_translated_pages_have_no_accessibility_violations(page, server, path):
-    from urllib.parse import urljoin
-
     page.goto(server + path)
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(url=urljoin(server, "../test-tools/axe.min.js"))
-    violations = page.evaluate(
-        "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + "
-        "v.nodes.map(n => n.target.join(' ')).join(', '))"
-    )
+    violations = axe_violations(page, server)
     assert violations == []
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser import axe_violations
 from tests.conftest import REPO
 
 
@@ -204,16 +205,10 @@ def test_no_page_asks_for_a_missing_file(page, server, test_site, path):
     "path", ["about/", "regions/", "regions/east-asia/", "themes/social-cohesion/", "contribute/new/"]
 )
 def test_new_and_changed_pages_have_no_accessibility_violations(page, server, path):
-    from urllib.parse import urljoin
-
     page.goto(server + path)
     page.wait_for_load_state("networkidle")
     if path == "contribute/new/":
         page.click("[data-full] > summary")  # the full details, open
         page.click("[data-id-edit]")
-    page.add_script_tag(url=urljoin(server, "../test-tools/axe.min.js"))
-    violations = page.evaluate(
-        "async () => (await axe.run(document)).violations.map(v => v.id + ': ' + "
-        "v.nodes.map(n => n.target.join(' ')).join(', '))"
-    )
+    violations = axe_violations(page, server)
     assert violations == []
