@@ -46,7 +46,13 @@ CANDIDATES = [
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {"largest-contentful-paint": "LCP", "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
-PAGES = {"home": "", "catalogue": "practices/", "practice": None, "region": "regions/western-balkans/"}
+PAGES = {
+    "home": "",
+    "catalogue": "practices/",
+    "practice": "practices/{practice}/",
+    "region": "regions/western-balkans/",
+}
+LANGUAGE_TREES = ("sq/",)  # the same pages in Albanian: the translated trees are scored as English is
 REAL_PRACTICE = "kumanovo-community-action-team"  # a full entry of the real collection
 
 
@@ -137,8 +143,10 @@ def measure(size: str, runs: int, command: str) -> list[dict]:
             practices = sorted(p.name for p in (site / "practices").iterdir() if (p / "index.html").exists())
             practice = REAL_PRACTICE if REAL_PRACTICE in practices else practices[0]
             rows = []
-            for name, path in PAGES.items():
-                path = f"practices/{practice}/" if path is None else path
+            pages = list(PAGES.items())
+            pages += [(f"{name} ({tree[:-1]})", tree + path) for tree in LANGUAGE_TREES for name, path in PAGES.items()]
+            for name, template in pages:
+                path = template.format(practice=practice)
                 results = [audit(command, base + path, folder / f"report-{name}-{n}.json") for n in range(runs)]
                 rows.append({"collection": size, "page": name, "path": path, **median_of(results)})
                 print(row(rows[-1]), flush=True)
