@@ -40,11 +40,16 @@ class SiteContent:
     site: Site
     pages: list[pages.Page] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # output path -> text, published as is
-    parts: dict[str, str] = field(default_factory=dict)  # marker name -> HTML for hand-written pages
-    language_parts: dict[str, dict[str, str]] = field(default_factory=dict)  # the same, by language code
+    # language code -> marker name -> HTML, for hand-written pages (`<!-- atlas:browse -->`)
+    language_parts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     _outputs: dict[str, str] = field(default_factory=dict, repr=False)  # output file -> what claimed it
     _by_path: dict[str, pages.Page] = field(default_factory=dict, repr=False)
+
+    @property
+    def parts(self) -> dict[str, str]:
+        """The computed parts of the English hand-written pages."""
+        return self.language_parts[i18n.DEFAULT.code]
 
     @property
     def newest(self) -> str:
@@ -98,7 +103,6 @@ def build_site(root: Path, guide: str, settings: Settings, languages=i18n.LANGUA
                 **pages.home_parts(local),
                 "open-data-fields": open_data.fields_table(),
             }
-    content.parts = content.language_parts[i18n.DEFAULT.code]
     _data_files(content, site, report)
     return content
 

@@ -17,11 +17,6 @@ from scripts.site.history import Dates, EntryDates, entry_dates
 from scripts.site.i18n import N_, _
 from scripts.site.search_index import normalise
 
-
-def sort_key(name: str) -> str:
-    """Names in alphabetical order whatever their script or accents (Ç after C, Ö after O)."""
-    return normalise(name)
-
 # Catalogue facets: query key -> (label, vocabulary or None, how to read a practice's values)
 FACETS = {
     "region": (N_("Region"), "regions", lambda p: p.regions),
@@ -160,7 +155,7 @@ class Site:
             return [t for t in self.taxonomy.ids(vocabulary) if t in counts]
         if facet == "size":
             return [size for size, _, _ in SIZES if size in counts]
-        return sorted(counts, key=lambda code: sort_key(country_name(code)))
+        return sorted(counts, key=lambda code: normalise(country_name(code)))  # any script or accent
 
 
 def citation(practice: Practice, site: Site) -> str:
