@@ -6,6 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date, format_skeleton
 
+from scripts.entries.codes import LANGUAGES
 from scripts.entries.countries import COUNTRIES
 from scripts.entries.model import Practice
 from scripts.site import i18n
@@ -23,6 +24,14 @@ def human_date(value: str | dt.date) -> str:
     if len(parts) == 2:  # the month as it stands alone, with its year: 'April 2017', 'prill 2017'
         return format_skeleton("yMMMM", day, locale=locale)
     return format_date(day, "long", locale=locale)
+
+
+def language_name(code: str) -> str:
+    """A document's language (ISO 639-1) named in the page's language: 'English', 'anglisht'."""
+    language = i18n.current()
+    if language is i18n.DEFAULT:
+        return LANGUAGES[code]
+    return language.babel.languages.get(code) or LANGUAGES[code]
 
 
 def country_name(code: str) -> str:

@@ -13,10 +13,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from scripts.entries.codes import LANGUAGES
 from scripts.site import i18n
 from scripts.site.collection import FACETS
-from scripts.site.describe import country_name, human_date, when, where
+from scripts.site.describe import country_name, human_date, language_name, when, where
 from scripts.site.world_map import world_size
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,7 +40,7 @@ def environment() -> jinja2.Environment:
         where=where,
         when=when,
         country=country_name,
-        language=LANGUAGES.__getitem__,
+        language=language_name,
     )
     env.globals["card_facets"] = _card_facets
     env.globals["entry_lang"] = _entry_lang
