@@ -90,7 +90,8 @@ def _text(catalogue: Catalog, **options) -> str:
     out = io.BytesIO()
     # No dates in the files: a catalogue changes only when a string does.
     catalogue.creation_date = catalogue.revision_date = None
-    write_po(out, catalogue, width=100, omit_header=False, sort_output=False, **options)
+    # Files without line numbers: an edit elsewhere in a file does not make the template stale.
+    write_po(out, catalogue, width=100, omit_header=False, sort_output=False, include_lineno=False, **options)
     text = out.getvalue().decode("utf-8")
     dated = ('"POT-Creation-Date', '"PO-Revision-Date')
     return "\n".join(line for line in text.split("\n") if not line.startswith(dated))
