@@ -19,6 +19,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import normalize_url
 
 from scripts.site import csp, i18n
 from scripts.site.build import InvalidEntries, SiteContent, build_site
@@ -112,9 +113,21 @@ def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
             once[key] = caller()
         return once[key]
 
+    # Material's strings (partials/language.html asks for some thirty on every page): each
+    # language's file is read once, the answers kept for the build.
+    theme_strings: dict[tuple, str] = {}
+
+    def theme_string(key: str, material_code: str, code: str | None) -> str:
+        found = theme_strings.get((key, material_code, code))
+        if found is None:
+            found = _theme_string(key, code) or _material(env, material_code).t(key) or _material(env, "en").t(key)
+            theme_strings[(key, material_code, code)] = found = found or key
+        return found
+
     env.globals["atlas_once"] = render_once
+    env.globals["atlas_nav_links"] = _nav_links
     env.globals["atlas_t"] = _interface_string
-    env.globals["atlas_theme_string"] = _theme_string
+    env.globals["atlas_theme_t"] = theme_string
     env.globals["atlas_strings"] = lambda code: Markup(i18n.script_strings(code))
     env.loader = jinja2.ChoiceLoader(
         [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})]
@@ -125,6 +138,19 @@ def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
 def _interface_string(text: str, code: str | None) -> str:
     """A string of the theme's overrides (nav titles, the header search) in the page's language."""
     return i18n.translations(code or i18n.DEFAULT.code).gettext(text)
+
+
+@jinja2.pass_context
+def _nav_links(context, nav) -> tuple[str, ...]:
+    """The nav's pages as the page being rendered links them (what `| url` gives): the key
+    under which partials/atlas-once.html renders the nav and tabs once."""
+    page, base = context["page"], context["base_url"]
+    return tuple(normalize_url(p.url, page, base) for p in nav.pages)
+
+
+def _material(env: jinja2.Environment, material_code: str):
+    """Material's strings in one language: partials/languages/<code>.html, whose macro t(key) answers them."""
+    return env.get_template(f"partials/languages/{material_code}.html").module
 
 
 def _theme_string(key: str, code: str | None) -> str:

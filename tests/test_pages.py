@@ -314,4 +314,4 @@ def test_handout_head_has_a_qr_code_of_the_permanent_address(content):
     read = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode, is_pure=True)
     assert read is not None and read.text == url and read.ec_level == "M"
     albanian = next(p for p in content.pages if p.path == "sq/practices/base-entry.md").html
-    assert f"https://practice-atlas.example.org/sq/practices/base-entry/" in albanian.split("</svg>")[0]
+    assert "https://practice-atlas.example.org/sq/practices/base-entry/" in albanian.split("</svg>")[0]

@@ -24,6 +24,7 @@ from scripts.site.collection import FACETS, LANDING, Settings, Site
 from scripts.site.feeds import atom_feed
 from scripts.site.history import read_history
 from scripts.site.templating import render
+from scripts.site.workers import run_all
 
 
 class InvalidEntries(Exception):
@@ -83,26 +84,36 @@ def output_path(source: str) -> str:
     return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
 
-def build_site(root: Path, guide: str, settings: Settings, languages=i18n.LANGUAGES) -> SiteContent:
+def build_site(
+    root: Path, guide: str, settings: Settings, languages=i18n.LANGUAGES, workers: int | None = None
+) -> SiteContent:
     """Validate the entries in `root` and build everything generated from them: the pages in
     every interface language (English at the site's root, the others under /<code>/), the
-    data files once."""
+    data files once. The search files and each language's pages are built side by side,
+    on up to `workers` processes (default: every core; see workers.py)."""
     report = validate(root)
     if report.errors:
         raise InvalidEntries(summary_line(report), report.problems)
     site = Site(report.practices, report.taxonomy, settings, history=read_history(root))
+    sites = {language.code: _site_in(language, site, report) for language in languages}
+
+    def job(name: str):
+        if name == "search":
+            return _search_files(sites, search_index.Synonyms(report.synonyms))
+        local = sites[name]
+        with i18n.using(i18n.BY_CODE[name], frozenset(local.translations)):
+            parts = {**pages.home_parts(local), "open-data-fields": open_data.fields_table()}
+            return _language_pages(local, guide, report), parts
+
+    # The search files first: the longest job.
+    search, *built = run_all(job, ["search", *sites], workers)
     content = SiteContent(site)
-    sites = {language: _site_in(language, site, report) for language in languages}
-    search = _search_files(sites, search_index.Synonyms(report.synonyms))
-    for language, local in sites.items():
-        with i18n.using(language, frozenset(local.translations)):
-            _language_pages(content, local, guide, report)
-            for path, text in search[language].items():
-                content.add_file(language.prefix + path, text)
-            content.language_parts[language.code] = {
-                **pages.home_parts(local),
-                "open-data-fields": open_data.fields_table(),
-            }
+    for language, ((language_pages, files), parts) in zip(languages, built, strict=True):
+        for page in language_pages:
+            content.add_page(page)
+        for path, text in {**files, **search[language.code]}.items():
+            content.add_file(language.prefix + path, text)
+        content.language_parts[language.code] = parts
     _data_files(content, site, report)
     return content
 
@@ -120,7 +131,7 @@ def _site_in(language: i18n.Language, site: Site, report) -> Site:
     return site.translated(report.translations[language.code], texts)
 
 
-def _search_files(sites: dict[i18n.Language, Site], synonyms) -> dict[i18n.Language, dict[str, str]]:
+def _search_files(sites: dict[str, Site], synonyms) -> dict[str, dict[str, str]]:
     """The catalogue's search files in each language's tree. One index serves them all (the
     practices are in the same order in each, and it holds the words of every language);
     only the cards differ: places, labels and translated titles in the page's language."""
@@ -133,12 +144,12 @@ def _search_files(sites: dict[i18n.Language, Site], synonyms) -> dict[i18n.Langu
     body = _json(search_index.build_body_index(english.practices, synonyms, texts))
     shards = [_json(shard) for shard in search_index.section_texts(english.practices)]
     files = {}
-    for language, local in sites.items():
-        with i18n.using(language, frozenset(local.translations)):
+    for code, local in sites.items():
+        with i18n.using(i18n.BY_CODE[code], frozenset(local.translations)):
             index = {**shared, "practices": search_index.cards(local.practices, changed)}
         if local.translations:  # their cards' text is in the page's language, the others' in English
             index["translated"] = sorted(local.translations)
-        files[language] = {
+        files[code] = {
             "practices/search-index.json": _json(index),
             "practices/search-words.json": words,
             "practices/search-body.json": body,
@@ -147,26 +158,17 @@ def _search_files(sites: dict[i18n.Language, Site], synonyms) -> dict[i18n.Langu
     return files
 
 
-def _language_pages(content: SiteContent, site: Site, guide: str, report) -> None:
-    """Every page in the current language."""
-    prefix = i18n.current().prefix
-    content.add_page(pages.catalogue_page(site))
-    for page in pages.catalogue_pages(site):
-        content.add_page(page)
-    for practice in site.practices:
-        content.add_page(pages.practice_page(practice, site))
+def _language_pages(site: Site, guide: str, report) -> tuple[list[pages.Page], dict[str, str]]:
+    """Every page in the current language, and its tree's redirects (paths in the tree)."""
+    out = [pages.catalogue_page(site), *pages.catalogue_pages(site)]
+    out += [pages.practice_page(practice, site) for practice in site.practices]
     for facet in LANDING:
-        content.add_page(pages.landing_index_page(facet, site))
-        for term in site.taxonomy.terms(FACETS[facet][1]):
-            content.add_page(pages.landing_page(facet, term.id, site))
-    content.add_page(pages.contributing_page(guide, site))
-    content.add_page(pages.form_page(site))
-    content.add_page(pages.field_reference_page(site))
-    for record in report.retired:
-        if not record.replaced_by:
-            content.add_page(pages.withdrawn_page(record))
-    for path, html in redirects.redirects(site.practices, report.retired, site.base_url + prefix).items():
-        content.add_file(prefix + path, html)
+        out.append(pages.landing_index_page(facet, site))
+        out += [pages.landing_page(facet, term.id, site) for term in site.taxonomy.terms(FACETS[facet][1])]
+    out += [pages.contributing_page(guide, site), pages.form_page(site), pages.field_reference_page(site)]
+    out += [pages.withdrawn_page(record) for record in report.retired if not record.replaced_by]
+    prefix = i18n.current().prefix
+    return out, redirects.redirects(site.practices, report.retired, site.base_url + prefix)
 
 
 def _data_files(content: SiteContent, site: Site, report) -> None:

@@ -70,6 +70,8 @@ class Site:
     by_id: dict[str, Practice] = field(init=False)
     _linked: dict[str, set[str]] = field(init=False, repr=False)
     _dates: dict[str, EntryDates] = field(init=False, repr=False)
+    # Cards as the pages of this site's language show them (templating.py), rendered once.
+    rendered_cards: dict[tuple, str] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         # The catalogue's title order (normalised title, then id), so its script need not re-sort.

@@ -300,8 +300,10 @@ def landing_index_page(facet: str, site: Site) -> Page:
     folder, title = LANDING[facet]
     counts = site.counts(facet)
     terms = [(term, counts[term.id]) for term in site.taxonomy.terms(FACETS[facet][1])]
-    description = _("Practices by region, with the number filed under each.") if facet == "region" else _(
-        "Practices by theme, with the number filed under each."
+    description = (
+        _("Practices by region, with the number filed under each.")
+        if facet == "region"
+        else _("Practices by theme, with the number filed under each.")
     )
     return Page(
         path=f"{i18n.current().prefix}{folder}/index.md",

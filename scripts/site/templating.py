@@ -43,6 +43,7 @@ def environment() -> jinja2.Environment:
         language=language_name,
     )
     env.globals["card_facets"] = _card_facets
+    env.globals["rendered_card"] = _rendered_card
     env.globals["entry_lang"] = _entry_lang
     env.globals["asset_root"] = asset_root
     env.globals["world_size"] = world_size()
@@ -66,6 +67,19 @@ def _entry_lang(practice=None) -> Markup:
     translation in the page's language needs no mark."""
     language = i18n.text_language(practice.id if practice is not None else None)
     return Markup("") if language is i18n.current() else Markup(' lang="{}"').format(language.tag)
+
+
+def _rendered_card(practice, site, root: str, level: int) -> Markup:
+    """A practice's card (macro `card`): the same on the catalogue and on each region and
+    theme page that lists it at the same depth, so rendered once per language (`site` is
+    the collection in the page's language)."""
+    key = (practice.id, root, level)
+    card = site.rendered_cards.get(key)
+    if card is None:
+        card = site.rendered_cards[key] = (
+            environment().get_template("_macros.html").module.card(practice, site, root, level)
+        )
+    return card
 
 
 def _card_facets(practice) -> list[tuple[str, tuple[str, ...]]]:
