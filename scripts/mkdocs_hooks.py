@@ -103,9 +103,11 @@ def _language_of(src_uri: str) -> i18n.Language:
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
     # Pages outside the nav (each practice, each landing page) that reach the nav's pages
-    # by the same relative links get the same nav and tab bar: overrides/partials/
-    # atlas-once.html renders them once per set of links, through `atlas_once`, and reaches
-    # Material's own partials as "material/partials/...". At 1,000 practices: about 1 s.
+    # by the same relative links get the same nav, tab bar, header (but its title), footer
+    # and script settings: overrides/partials/atlas-once.html, header.html and main.html
+    # render them once per language and set of links, through `atlas_once`, and reach
+    # Material's own partials as "material/partials/...". At 1,000 practices in four
+    # languages this saves about a tenth of the build.
     once: dict[tuple, Markup] = {}
 
     def render_once(*key, caller) -> Markup:
@@ -124,8 +126,20 @@ def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
             theme_strings[(key, material_code, code)] = found = found or key
         return found
 
+    # The nav's pages as the page being rendered links them (what `| url` gives): the key
+    # under which the nav, tabs, header, footer and settings are rendered once. Asked five
+    # times a page: computed once.
+    links: dict[str, tuple[str, ...]] = {}
+
+    @jinja2.pass_context
+    def nav_links(context, nav) -> tuple[str, ...]:
+        page = context["page"]
+        if page.url not in links:
+            links[page.url] = tuple(normalize_url(p.url, page, context["base_url"]) for p in nav.pages)
+        return links[page.url]
+
     env.globals["atlas_once"] = render_once
-    env.globals["atlas_nav_links"] = _nav_links
+    env.globals["atlas_nav_links"] = nav_links
     env.globals["atlas_t"] = _interface_string
     env.globals["atlas_theme_t"] = theme_string
     env.globals["atlas_strings"] = lambda code: Markup(i18n.script_strings(code))
@@ -138,14 +152,6 @@ def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
 def _interface_string(text: str, code: str | None) -> str:
     """A string of the theme's overrides (nav titles, the header search) in the page's language."""
     return i18n.translations(code or i18n.DEFAULT.code).gettext(text)
-
-
-@jinja2.pass_context
-def _nav_links(context, nav) -> tuple[str, ...]:
-    """The nav's pages as the page being rendered links them (what `| url` gives): the key
-    under which partials/atlas-once.html renders the nav and tabs once."""
-    page, base = context["page"], context["base_url"]
-    return tuple(normalize_url(p.url, page, base) for p in nav.pages)
 
 
 def _material(env: jinja2.Environment, material_code: str):

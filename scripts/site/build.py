@@ -97,21 +97,25 @@ def build_site(
     site = Site(report.practices, report.taxonomy, settings, history=read_history(root))
     sites = {language.code: _site_in(language, site, report) for language in languages}
 
+    synonyms = search_index.Synonyms(report.synonyms)
+
     def job(name: str):
         if name == "search":
-            return _search_files(sites, search_index.Synonyms(report.synonyms))
+            return _search_files(sites, synonyms)
+        if name == "full text":
+            return _full_text_files(sites, synonyms)
         local = sites[name]
         with i18n.using(i18n.BY_CODE[name], frozenset(local.translations)):
             parts = {**pages.home_parts(local), "open-data-fields": open_data.fields_table()}
             return _language_pages(local, guide, report), parts
 
-    # The search files first: the longest job.
-    search, *built = run_all(job, ["search", *sites], workers)
+    # The search files first: the longest jobs.
+    search, full_text, *built = run_all(job, ["search", "full text", *sites], workers)
     content = SiteContent(site)
     for language, ((language_pages, files), parts) in zip(languages, built, strict=True):
         for page in language_pages:
             content.add_page(page)
-        for path, text in {**files, **search[language.code]}.items():
+        for path, text in {**files, **search[language.code], **full_text}.items():
             content.add_file(language.prefix + path, text)
         content.language_parts[language.code] = parts
     _data_files(content, site, report)
@@ -132,7 +136,7 @@ def _site_in(language: i18n.Language, site: Site, report) -> Site:
 
 
 def _search_files(sites: dict[str, Site], synonyms) -> dict[str, dict[str, str]]:
-    """The catalogue's search files in each language's tree. One index serves them all (the
+    """The catalogue's search index in each language's tree. One index serves them all (the
     practices are in the same order in each, and it holds the words of every language);
     only the cards differ: places, labels and translated titles in the page's language."""
     english, *others = sites.values()
@@ -140,22 +144,26 @@ def _search_files(sites: dict[str, Site], synonyms) -> dict[str, dict[str, str]]
     changed = {p.id: english.dates(p).changed_stamp for p in english.practices}
     shared = search_index.build_index(english.practices, english.taxonomy, synonyms, changed, also)
     words = _json(search_index.vocabulary(english.practices, english.taxonomy, also))
-    texts = [p for local in sites.values() for p in local.practices if local is english or p.id in local.translations]
-    body = _json(search_index.build_body_index(english.practices, synonyms, texts))
-    shards = [_json(shard) for shard in search_index.section_texts(english.practices)]
     files = {}
     for code, local in sites.items():
         with i18n.using(i18n.BY_CODE[code], frozenset(local.translations)):
             index = {**shared, "practices": search_index.cards(local.practices, changed)}
         if local.translations:  # their cards' text is in the page's language, the others' in English
             index["translated"] = sorted(local.translations)
-        files[code] = {
-            "practices/search-index.json": _json(index),
-            "practices/search-words.json": words,
-            "practices/search-body.json": body,
-            **{f"practices/search-text/{number}.json": shard for number, shard in enumerate(shards)},
-        }
+        files[code] = {"practices/search-index.json": _json(index), "practices/search-words.json": words}
     return files
+
+
+def _full_text_files(sites: dict[str, Site], synonyms) -> dict[str, str]:
+    """The index of the entries' full text and the snippets' texts, the same in every tree:
+    the English texts and every translation."""
+    english = next(iter(sites.values()))
+    texts = [p for local in sites.values() for p in local.practices if local is english or p.id in local.translations]
+    shards = search_index.section_texts(english.practices)
+    return {
+        "practices/search-body.json": _json(search_index.build_body_index(english.practices, synonyms, texts)),
+        **{f"practices/search-text/{number}.json": _json(shard) for number, shard in enumerate(shards)},
+    }
 
 
 def _language_pages(site: Site, guide: str, report) -> tuple[list[pages.Page], dict[str, str]]:
