@@ -194,6 +194,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown = markdown.replace(f"<!-- atlas:{name} -->", wrapped)
         if english:
             page.meta["atlas_content_lang"] = "en"
+            # The page's name in the interface (header, tab title) is the nav's, translated;
+            # its text, heading included, stays English and says so.
+            if isinstance(page.meta.get("title"), str):
+                page.meta["title"] = _interface_string(page.meta["title"], language.code)
     # Theme templates print page.meta title and description as they are: hand them over
     # escaped, marked safe so that templates which do escape do not escape twice.
     for key in ("title", "description"):

@@ -152,7 +152,9 @@ ENGLISH_INTERFACE = [
     "Search practices", "Map of these practices", "Browse by", "none yet", "By region", "By theme",
     "Search the practices", "Suggest a practice", "Field reference", "How to contribute",
     "Western Balkans", "European Union", "Violent extremism prevention", "Table of contents",
-    "Atom feed", "Made with", "Skip to content", "Not yet known", "Page 1 of",
+    "Atom feed", "Made with", "Skip to content", "Not yet known", "Page 1 of", "Fields", "Sections",
+    "Vocabularies", "Target groups", "Organisation roles", "Evidence levels", "Cost bands", "Kinds of document",
+    "The values of the field", "Suggest a correction", "Search",
 ]  # fmt: skip
 
 VISIBLE_INTERFACE_TEXT = """() => {
@@ -167,7 +169,19 @@ VISIBLE_INTERFACE_TEXT = """() => {
 @pytest.mark.parametrize("tree", ["sq/", "mk/", "sr/"])
 @pytest.mark.parametrize(
     "path",
-    ["", "practices/", "practices/base-entry/", "regions/", "regions/western-balkans/", "themes/", "contribute/"],
+    [
+        "",
+        "practices/",
+        "practices/base-entry/",
+        "regions/",
+        "regions/western-balkans/",
+        "themes/",
+        "contribute/",
+        "contribute/fields/",
+        "contribute/new/",
+        "about/",
+        "open-data/",
+    ],
 )
 def test_translated_pages_show_no_english_interface_text(page, server, tree, path):
     page.goto(server + tree + path)

@@ -6,8 +6,22 @@ This module gathers the rows; scripts/site/templates/field_reference.html presen
 from __future__ import annotations
 
 from scripts.entries.body import SECTIONS
-from scripts.entries.schema import PRACTICE, ListOf, Record
+from scripts.entries.schema import PRACTICE, ListOf, Record, Term
 from scripts.entries.taxonomy import VOCABULARIES, Taxonomy
+from scripts.site.i18n import N_, _
+
+# The vocabularies' headings, in the page's language (the ids stay as written in the files).
+TITLES = {
+    "regions": N_("Regions"),
+    "themes": N_("Themes"),
+    "types": N_("Types of practice"),
+    "target_groups": N_("Target groups"),
+    "roles": N_("Organisation roles"),
+    "statuses": N_("Statuses"),
+    "evidence": N_("Evidence levels"),
+    "costs": N_("Cost bands"),
+    "material_kinds": N_("Kinds of document"),
+}
 
 
 def field_reference(taxonomy: Taxonomy) -> dict:
@@ -16,15 +30,16 @@ def field_reference(taxonomy: Taxonomy) -> dict:
         {"name": name, "anchor": name.replace(".", "-"), "help": spec.help, "rows": _rows(record, taxonomy)}
         for name, spec, record in _records(PRACTICE)
     ]
+    fields = _term_fields(PRACTICE)
     vocabularies = [
-        {"anchor": key.replace("_", "-"), "title": key.replace("_", " ").capitalize(), "noun": noun,
+        {"anchor": key.replace("_", "-"), "title": _(TITLES[key]), "fields": fields.get(key, []),
          "terms": taxonomy.terms(key)}
-        for key, noun in VOCABULARIES.items()
+        for key in VOCABULARIES
     ]  # fmt: skip
     toc = [
-        (2, "fields", "Fields", [(3, r["anchor"], r["name"], []) for r in records]),
-        (2, "sections", "Sections", []),
-        (2, "vocabularies", "Vocabularies", [(3, v["anchor"], v["title"], []) for v in vocabularies]),
+        (2, "fields", _("Fields"), [(3, r["anchor"], r["name"], []) for r in records]),
+        (2, "sections", _("Sections"), []),
+        (2, "vocabularies", _("Vocabularies"), [(3, v["anchor"], v["title"], []) for v in vocabularies]),
     ]
     values = {
         "fields": _rows(PRACTICE, taxonomy),
@@ -42,6 +57,19 @@ def _records(record: Record, prefix: str = ""):
         if isinstance(inner, Record):
             yield f"{prefix}{spec.name}", spec, inner
             yield from _records(inner, f"{prefix}{spec.name}.")
+
+
+def _term_fields(record: Record, prefix: str = "") -> dict[str, list[str]]:
+    """vocabulary -> the dotted names of the fields whose values are its ids."""
+    found: dict[str, list[str]] = {}
+    for spec in record.fields.values():
+        inner = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
+        if isinstance(inner, Term):
+            found.setdefault(inner.vocabulary, []).append(f"{prefix}{spec.name}")
+        elif isinstance(inner, Record):
+            for vocabulary, names in _term_fields(inner, f"{prefix}{spec.name}.").items():
+                found.setdefault(vocabulary, []).extend(names)
+    return found
 
 
 def _rows(record: Record, taxonomy: Taxonomy) -> list[dict]:
