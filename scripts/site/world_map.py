@@ -119,14 +119,12 @@ def practice_map(practices: list[Practice], bounds: tuple[float, float, float, f
     dots: dict[tuple[int, int], Dot] = {}
     grid = width / 150  # places closer than this share a dot
     for practice in practices:
-        for place in practice.places[:1]:
+        for place in practice.places[:1]:  # its main place: one dot a practice
             if place.lat is None or place.lon is None:
                 continue
             x, y = _xy(place.lon, place.lat)
             key = (round(x / grid), round(y / grid))
-            dot = dots.setdefault(key, Dot(x, y, place.name))
-            if practice not in dot.practices:
-                dot.practices.append(practice)
+            dots.setdefault(key, Dot(x, y, place.name)).practices.append(practice)
     view_box = f"{x0:g} {y0:g} {width:g} {height:g}"
     # About six pixels across on a laptop screen, whether the map shows the world or a region.
     return Map(view_box, sorted(dots.values(), key=lambda d: (d.y, d.x)), width, round(max(width / 220, 0.2), 2))
