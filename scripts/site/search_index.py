@@ -33,7 +33,10 @@ from scripts.site.spelling import browser_rules, respell
 # The first index, fetched with the catalogue: what a practice is called and where
 # (boosted), and its summary, labels and organisations. Each field adds a vector per
 # practice to the index: seven fields loaded five times slower.
-FIELDS = {"name": 10, "text": 1}
+# A translation's title has a field of its own: added to `name`, it made that field longer
+# and so weighed down a translated practice's own place names (lunr scores a match against
+# the field's length).
+FIELDS = {"name": 10, "translated": 10, "text": 1}
 # The second index, fetched on the first keystroke: the text of every section.
 BODY_FIELD = "body"
 TEXT_SHARD = 64  # practices per file of section texts, fetched for the snippets shown
@@ -327,11 +330,11 @@ def _document(position: int, practice: Practice, taxonomy: Taxonomy, also) -> di
     """One index serves every language: a practice's fields hold its words in each (the
     labels, and a translation's title and summary; country names are in every language
     already). `also`: (practices, taxonomy) of the other languages, in the same order."""
-    fields = search_document(practice, taxonomy)
+    fields = {**search_document(practice, taxonomy), "translated": ""}
     for practices, other in also:
         local = practices[position]
         if local.title != practice.title:
-            fields["name"] += " " + local.title
+            fields["translated"] += " " + local.title
         extra = [local.summary] if local.summary != practice.summary else []
         fields["text"] += " " + " ".join([*_labels(local, other), *extra])
     return fields
