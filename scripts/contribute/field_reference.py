@@ -59,16 +59,15 @@ def _records(record: Record, prefix: str = ""):
             yield from _records(inner, f"{prefix}{spec.name}.")
 
 
-def _term_fields(record: Record, prefix: str = "") -> dict[str, list[str]]:
+def _term_fields(record: Record) -> dict[str, list[str]]:
     """vocabulary -> the dotted names of the fields whose values are its ids."""
     found: dict[str, list[str]] = {}
-    for spec in record.fields.values():
-        inner = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
-        if isinstance(inner, Term):
-            found.setdefault(inner.vocabulary, []).append(f"{prefix}{spec.name}")
-        elif isinstance(inner, Record):
-            for vocabulary, names in _term_fields(inner, f"{prefix}{spec.name}.").items():
-                found.setdefault(vocabulary, []).extend(names)
+    nested = [(f"{name}.", inner) for name, _spec, inner in _records(record)]
+    for prefix, each in [("", record), *nested]:
+        for spec in each.fields.values():
+            kind = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
+            if isinstance(kind, Term):
+                found.setdefault(kind.vocabulary, []).append(f"{prefix}{spec.name}")
     return found
 
 

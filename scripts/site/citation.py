@@ -75,8 +75,8 @@ def qr_code(url: str) -> dict:
     """A QR code of `url` as data for an inline <svg>: its size in modules and one path of
     horizontal strokes, a module wide, drawn at each row's middle (the template's stroke
     width is 1). Error correction M survives a folded or smudged print. zxing-cpp (C++)
-    encodes it in 0.3 ms, choosing the best mask: a code for each page in each language
-    took a quarter of the four-language build in pure Python."""
+    encodes it and chooses the best mask: 0.5 ms a code with its path, against 1.4 ms in
+    pure Python, where a code for each page in each language was a quarter of the build."""
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)  # one byte a module, 0 is dark
     size = image.shape[1]
